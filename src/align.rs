@@ -1,0 +1,546 @@
+//! Align: turn one pair's seeds into passages, each with its edit runs.
+//!
+//! 1. **Runs.** Seeds on one diagonal (`b - a` constant) that overlap or touch
+//!    merge into a run: a stretch of identical content.
+//! 2. **Coverage.** A token is *covered* when a run of at least
+//!    [`COVER_MIN_WEIGHT`] lies on it, with any other document. Covered text
+//!    is quoted text, even when it was quoted from elsewhere in the source.
+//! 3. **Chains.** Runs are taken in order of their start in `a` and appended
+//!    to the open chain they follow most closely, when both sides of the gap
+//!    between them hold at most `max_gap` of *uncovered* weight and at most
+//!    `max_gap ×` [`RAW_GAP_FACTOR`] in all. So a typo, an inserted word or a
+//!    cut clause leaves one passage, while a sentence of commentary between
+//!    two quoted paragraphs splits them. A run that fits no chain opens one:
+//!    reordered and repeated passages become passages of their own.
+//! 4. **Ends.** Each chain's ends are refined with an X-drop alignment over
+//!    the next [`EXTEND_LIMIT`] tokens (seed and extend, as in BLAST), so a
+//!    passage starts and ends where the shared text does, even when an edit
+//!    sits within a seed's length of its end.
+//! 5. **Edits.** The content tokens of the chain's runs are anchors; between
+//!    two anchors, the few tokens left are aligned by a small LCS table.
+//!    The result is a list of `equal`, `only_a` and `only_b` runs.
+//! 6. **Filters.** A passage is kept when its *evidence* (matched weight, each
+//!    run discounted by the rarity of its seeds) reaches `min_length` and its
+//!    similarity reaches `min_similarity`. Of two passages that overlap on
+//!    both sides, the one with more evidence stays.
+//!
+//! # Complexity
+//! Runs: O(s) for s seeds (one hash look-up per seed). Chains: O(r · c) for
+//! r runs, with c ≤ [`MAX_OPEN_CHAINS`] open chains (in ordinary text a few).
+//! Ends: O([`EXTEND_LIMIT`]²) per passage. Edits: O(passage length) plus
+//! O(g²) per gap of g tokens, where g is bounded by the gap limits. Nothing
+//! is quadratic in the document length.
+
+use crate::options::Options;
+use crate::seed::{Content, Seed};
+use crate::tokenize::Tokens;
+use rustc_hash::FxHashMap;
+
+/// Gaps may hold up to this many times `max_gap` in weight when most of the
+/// gap is covered (quoted from elsewhere), as when a post splices a phrase
+/// from another paragraph of the same report into a quote.
+pub(crate) const RAW_GAP_FACTOR: u64 = 4;
+
+/// A run covers its tokens (makes them count as quoted text inside gaps)
+/// only from this weight on: 16 CJK characters or about 5 English words. A
+/// stray seed of one stock phrase is not enough.
+pub(crate) const COVER_MIN_WEIGHT: u64 = 32;
+
+/// Two runs of one chain may overlap by this many tokens (a word or
+/// character repeated at the junction).
+const MAX_OVERLAP: u32 = 8;
+
+/// Chains still open at once. Ordinary text keeps a handful; text that
+/// repeats one sentence would keep thousands, and the oldest are closed.
+pub(crate) const MAX_OPEN_CHAINS: usize = 64;
+
+/// Tokens looked at beyond each end of a chain when refining its ends.
+pub(crate) const EXTEND_LIMIT: usize = 32;
+
+/// Score lost, below the best so far, at which an end extension stops.
+const XDROP: i32 = 4;
+
+/// Largest LCS table built between two anchors; a bigger gap (which the gap
+/// limits make rare) is reported as deleted on one side and inserted on the
+/// other.
+pub(crate) const MAX_DP_CELLS: usize = 1 << 16;
+
+/// What an edit run holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum OpKind {
+    Equal,
+    OnlyA,
+    OnlyB,
+}
+
+/// An edit run over token ranges `a.0..a.1` and `b.0..b.1`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Op {
+    pub kind: OpKind,
+    pub a: (u32, u32),
+    pub b: (u32, u32),
+}
+
+/// A passage of one pair, in token indices.
+#[derive(Clone, Debug)]
+pub(crate) struct PairPassage {
+    pub a: (u32, u32),
+    pub b: (u32, u32),
+    pub ops: Vec<Op>,
+    pub similarity: f64,
+    pub evidence: f64,
+}
+
+/// One document as the aligner sees it: tokens, content, and prefix sums.
+pub(crate) struct DocView<'a> {
+    pub tokens: &'a Tokens,
+    pub content: &'a Content,
+    /// `weight[t]`: total weight of tokens `0..t`.
+    weight: Vec<u64>,
+    /// `uncovered[t]`: total weight of uncovered tokens among `0..t`.
+    uncovered: Vec<u64>,
+}
+
+impl<'a> DocView<'a> {
+    pub fn new(tokens: &'a Tokens, content: &'a Content, covered: &[bool]) -> Self {
+        let n = tokens.len();
+        let mut weight = Vec::with_capacity(n + 1);
+        let mut uncovered = Vec::with_capacity(n + 1);
+        let (mut w, mut u) = (0u64, 0u64);
+        weight.push(0);
+        uncovered.push(0);
+        for t in 0..n {
+            let tw = tokens.weights[t] as u64;
+            w += tw;
+            if !covered[t] {
+                u += tw;
+            }
+            weight.push(w);
+            uncovered.push(u);
+        }
+        DocView {
+            tokens,
+            content,
+            weight,
+            uncovered,
+        }
+    }
+
+    /// Weight of tokens `s..e` (0 when `e <= s`).
+    pub fn weight(&self, s: u32, e: u32) -> u64 {
+        if e <= s {
+            0
+        } else {
+            self.weight[e as usize] - self.weight[s as usize]
+        }
+    }
+
+    fn uncovered(&self, s: u32, e: u32) -> u64 {
+        if e <= s {
+            0
+        } else {
+            self.uncovered[e as usize] - self.uncovered[s as usize]
+        }
+    }
+}
+
+/// A stretch of identical content, in content positions and token indices.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Run {
+    /// Content positions `ca..ca_end` in `a`; `b` is at `ca + diag`.
+    ca: u32,
+    ca_end: u32,
+    diag: i64,
+    /// Token spans.
+    ta: (u32, u32),
+    tb: (u32, u32),
+    rarity_sum: f32,
+    seeds: u32,
+}
+
+impl Run {
+    /// Matched weight of the run, the smaller of its two sides.
+    fn weight(&self, a: &DocView, b: &DocView) -> u64 {
+        a.weight(self.ta.0, self.ta.1)
+            .min(b.weight(self.tb.0, self.tb.1))
+    }
+
+    fn evidence(&self, a: &DocView, b: &DocView) -> f64 {
+        self.weight(a, b) as f64 * (self.rarity_sum / self.seeds as f32) as f64
+    }
+}
+
+/// Merges seeds (sorted by position in `a`) into runs, in order of start in `a`.
+pub(crate) fn runs(seeds: &[Seed], ca: &Content, cb: &Content) -> Vec<Run> {
+    let mut runs: Vec<Run> = Vec::new();
+    let mut by_diag: FxHashMap<i64, u32> = FxHashMap::default();
+    for s in seeds {
+        let diag = s.b as i64 - s.a as i64;
+        if let Some(&r) = by_diag.get(&diag) {
+            let run = &mut runs[r as usize];
+            if s.a <= run.ca_end {
+                run.ca_end = run.ca_end.max(s.a + s.len);
+                run.rarity_sum += s.rarity;
+                run.seeds += 1;
+                continue;
+            }
+        }
+        by_diag.insert(diag, runs.len() as u32);
+        runs.push(Run {
+            ca: s.a,
+            ca_end: s.a + s.len,
+            diag,
+            ta: (0, 0),
+            tb: (0, 0),
+            rarity_sum: s.rarity,
+            seeds: 1,
+        });
+    }
+    for r in &mut runs {
+        r.ta = ca.token_span(r.ca as usize, r.ca_end as usize);
+        let cb_start = (r.ca as i64 + r.diag) as usize;
+        let cb_end = (r.ca_end as i64 + r.diag) as usize;
+        r.tb = cb.token_span(cb_start, cb_end);
+    }
+    runs
+}
+
+/// Marks the tokens under runs heavy enough to count as quoted text.
+pub(crate) fn mark_covered(
+    runs: &[Run],
+    a: (&Tokens, &mut [bool]),
+    b: (&Tokens, &mut [bool]),
+) {
+    let (ta, cov_a) = a;
+    let (tb, cov_b) = b;
+    let w = |t: &Tokens, s: u32, e: u32| -> u64 {
+        t.weights[s as usize..e as usize]
+            .iter()
+            .map(|&x| x as u64)
+            .sum()
+    };
+    for r in runs {
+        if w(ta, r.ta.0, r.ta.1).min(w(tb, r.tb.0, r.tb.1)) >= COVER_MIN_WEIGHT {
+            cov_a[r.ta.0 as usize..r.ta.1 as usize].fill(true);
+            cov_b[r.tb.0 as usize..r.tb.1 as usize].fill(true);
+        }
+    }
+}
+
+struct Chain {
+    runs: Vec<u32>,
+    ta: (u32, u32),
+    tb: (u32, u32),
+    evidence: f64,
+}
+
+/// Chains runs across small gaps (see the module docs).
+fn chain(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> Vec<Chain> {
+    let max_gap = opts.max_gap as u64;
+    let max_raw = max_gap * RAW_GAP_FACTOR;
+    let mut chains: Vec<Chain> = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    for (ri, r) in runs.iter().enumerate() {
+        open.retain(|&c| a.weight(chains[c].ta.1, r.ta.0) <= max_raw);
+        let mut best: Option<(u64, usize)> = None;
+        let mut absorbed = false;
+        for &c in &open {
+            let ch = &chains[c];
+            // already inside the chain on both sides: a repeat, nothing new
+            if r.ta.0 >= ch.ta.0 && r.ta.1 <= ch.ta.1 && r.tb.0 >= ch.tb.0 && r.tb.1 <= ch.tb.1 {
+                absorbed = true;
+                break;
+            }
+            if r.ta.0 + MAX_OVERLAP < ch.ta.1
+                || r.tb.0 + MAX_OVERLAP < ch.tb.1
+                || r.ta.1 <= ch.ta.1
+                || r.tb.1 <= ch.tb.1
+            {
+                continue;
+            }
+            let wa = a.weight(ch.ta.1, r.ta.0);
+            let wb = b.weight(ch.tb.1, r.tb.0);
+            if wa > max_raw || wb > max_raw {
+                continue;
+            }
+            let ua = a.uncovered(ch.ta.1, r.ta.0);
+            let ub = b.uncovered(ch.tb.1, r.tb.0);
+            if ua > max_gap || ub > max_gap {
+                continue;
+            }
+            let cost = wa + wb;
+            if best.is_none_or(|(bc, _)| cost < bc) {
+                best = Some((cost, c));
+            }
+        }
+        if absorbed {
+            continue;
+        }
+        let ev = r.evidence(a, b);
+        match best {
+            Some((_, c)) => {
+                let ch = &mut chains[c];
+                ch.runs.push(ri as u32);
+                ch.ta.1 = ch.ta.1.max(r.ta.1);
+                ch.tb.1 = ch.tb.1.max(r.tb.1);
+                ch.evidence += ev;
+            }
+            None => {
+                if open.len() >= MAX_OPEN_CHAINS {
+                    open.remove(0);
+                }
+                open.push(chains.len());
+                chains.push(Chain {
+                    runs: vec![ri as u32],
+                    ta: r.ta,
+                    tb: r.tb,
+                    evidence: ev,
+                });
+            }
+        }
+    }
+    chains
+}
+
+/// X-drop extension: how many of `xs` and `ys` (read outward from a passage
+/// end) to add to the passage. Match +1, mismatch and gap -1.
+fn xdrop(xs: &[u32], ys: &[u32]) -> (usize, usize) {
+    let (n, m) = (xs.len(), ys.len());
+    if n == 0 || m == 0 {
+        return (0, 0);
+    }
+    const NEG: i32 = i32::MIN / 4;
+    let mut prev = vec![NEG; m + 1];
+    let mut cur = vec![NEG; m + 1];
+    for (j, p) in prev.iter_mut().enumerate() {
+        *p = -(j as i32);
+    }
+    let mut best = (0i32, 0usize, 0usize);
+    for i in 1..=n {
+        cur[0] = -(i as i32);
+        let mut row_best = cur[0];
+        for j in 1..=m {
+            let diag = prev[j - 1]
+                + if xs[i - 1] == ys[j - 1] {
+                    1
+                } else {
+                    -1
+                };
+            let v = diag.max(prev[j] - 1).max(cur[j - 1] - 1);
+            cur[j] = v;
+            row_best = row_best.max(v);
+            if xs[i - 1] == ys[j - 1] && v > best.0 && v == diag {
+                best = (v, i, j);
+            }
+        }
+        if row_best < best.0 - XDROP {
+            break;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    (best.1, best.2)
+}
+
+/// Appends an edit run, merging it with the previous one of the same kind.
+fn push_op(ops: &mut Vec<Op>, kind: OpKind, a: (u32, u32), b: (u32, u32)) {
+    if a.0 == a.1 && b.0 == b.1 {
+        return;
+    }
+    if let Some(last) = ops.last_mut() {
+        if last.kind == kind && last.a.1 == a.0 && last.b.1 == b.0 {
+            last.a.1 = a.1;
+            last.b.1 = b.1;
+            return;
+        }
+    }
+    ops.push(Op { kind, a, b });
+}
+
+/// Aligns tokens `a_ids[ra]` with `b_ids[rb]` by LCS and appends the runs.
+fn diff_gap(ops: &mut Vec<Op>, a_ids: &[u32], b_ids: &[u32], ra: (u32, u32), rb: (u32, u32)) {
+    let xs = &a_ids[ra.0 as usize..ra.1 as usize];
+    let ys = &b_ids[rb.0 as usize..rb.1 as usize];
+    let (n, m) = (xs.len(), ys.len());
+    if n == 0 || m == 0 || (n + 1) * (m + 1) > MAX_DP_CELLS {
+        push_op(ops, OpKind::OnlyA, ra, (rb.0, rb.0));
+        push_op(ops, OpKind::OnlyB, (ra.1, ra.1), rb);
+        return;
+    }
+    // lcs[i][j] = LCS length of xs[i..] and ys[j..]
+    let w = m + 1;
+    let mut lcs = vec![0u16; (n + 1) * w];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[i * w + j] = if xs[i] == ys[j] {
+                lcs[(i + 1) * w + j + 1] + 1
+            } else {
+                lcs[(i + 1) * w + j].max(lcs[i * w + j + 1])
+            };
+        }
+    }
+    let (mut i, mut j) = (0usize, 0usize);
+    while i < n || j < m {
+        let (ai, bj) = (ra.0 + i as u32, rb.0 + j as u32);
+        if i < n && j < m && xs[i] == ys[j] {
+            push_op(ops, OpKind::Equal, (ai, ai + 1), (bj, bj + 1));
+            i += 1;
+            j += 1;
+        } else if j == m || (i < n && lcs[(i + 1) * w + j] >= lcs[i * w + j + 1]) {
+            push_op(ops, OpKind::OnlyA, (ai, ai + 1), (bj, bj));
+            i += 1;
+        } else {
+            push_op(ops, OpKind::OnlyB, (ai, ai), (bj, bj + 1));
+            j += 1;
+        }
+    }
+}
+
+/// Builds the edit runs of a chain whose ends are `pa` and `pb`.
+fn edits(ch: &Chain, runs: &[Run], a: &DocView, b: &DocView, pa: (u32, u32), pb: (u32, u32)) -> Vec<Op> {
+    let (ka, kb) = (&a.tokens.keys, &b.tokens.keys);
+    let (ia, ib) = (&a.tokens.ids, &b.tokens.ids);
+    let mut ops = Vec::new();
+    let mut cur = (pa.0, pb.0);
+    for &ri in &ch.runs {
+        let r = runs[ri as usize];
+        for p in r.ca..r.ca_end {
+            let q = (p as i64 + r.diag) as usize;
+            let (ta, tb) = (a.content.tok[p as usize], b.content.tok[q]);
+            if ta < cur.0 || tb < cur.1 || ta >= pa.1 || tb >= pb.1 {
+                continue;
+            }
+            if ka[ta as usize] != kb[tb as usize] {
+                continue; // a hash collision; let the LCS handle it
+            }
+            diff_gap(&mut ops, ia, ib, (cur.0, ta), (cur.1, tb));
+            if ia[ta as usize] == ib[tb as usize] {
+                push_op(&mut ops, OpKind::Equal, (ta, ta + 1), (tb, tb + 1));
+            } else {
+                // same stem, other inflection: shown as a change
+                push_op(&mut ops, OpKind::OnlyA, (ta, ta + 1), (tb, tb));
+                push_op(&mut ops, OpKind::OnlyB, (ta + 1, ta + 1), (tb, tb + 1));
+            }
+            cur = (ta + 1, tb + 1);
+        }
+    }
+    diff_gap(&mut ops, ia, ib, (cur.0, pa.1), (cur.1, pb.1));
+    ops
+}
+
+/// Finds the passages that documents `a` and `b` share.
+pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> Vec<PairPassage> {
+    let chains = chain(runs, a, b, opts);
+    let (ia, ib) = (&a.tokens.ids, &b.tokens.ids);
+    let mut out = Vec::new();
+    for ch in &chains {
+        // Cheap reject before any alignment work: evidence only shrinks.
+        if ch.evidence < opts.min_length as f64 {
+            continue;
+        }
+        // refine the ends
+        let (mut pa, mut pb) = (ch.ta, ch.tb);
+        let ra = &ia[pa.1 as usize..(pa.1 as usize + EXTEND_LIMIT).min(ia.len())];
+        let rb = &ib[pb.1 as usize..(pb.1 as usize + EXTEND_LIMIT).min(ib.len())];
+        let (da, db) = xdrop(ra, rb);
+        pa.1 += da as u32;
+        pb.1 += db as u32;
+        let la: Vec<u32> = ia[pa.0 as usize - (pa.0 as usize).min(EXTEND_LIMIT)..pa.0 as usize]
+            .iter()
+            .rev()
+            .copied()
+            .collect();
+        let lb: Vec<u32> = ib[pb.0 as usize - (pb.0 as usize).min(EXTEND_LIMIT)..pb.0 as usize]
+            .iter()
+            .rev()
+            .copied()
+            .collect();
+        let (da, db) = xdrop(&la, &lb);
+        pa.0 -= da as u32;
+        pb.0 -= db as u32;
+
+        let ops = edits(ch, runs, a, b, pa, pb);
+        let equal: u64 = ops
+            .iter()
+            .filter(|o| o.kind == OpKind::Equal)
+            .map(|o| a.weight(o.a.0, o.a.1) + b.weight(o.b.0, o.b.1))
+            .sum();
+        let total = a.weight(pa.0, pa.1) + b.weight(pb.0, pb.1);
+        let similarity = if total == 0 {
+            0.0
+        } else {
+            equal as f64 / total as f64
+        };
+        if similarity < opts.min_similarity {
+            continue;
+        }
+        out.push(PairPassage {
+            a: pa,
+            b: pb,
+            ops,
+            similarity,
+            evidence: ch.evidence,
+        });
+    }
+    drop_double_overlaps(out)
+}
+
+/// Of passages that overlap in both documents, keeps the one with more
+/// evidence. O(p · k) for p passages, k of them overlapping in `a` at once.
+fn drop_double_overlaps(mut ps: Vec<PairPassage>) -> Vec<PairPassage> {
+    ps.sort_by_key(|p| (p.a.0, p.a.1));
+    let mut kept: Vec<PairPassage> = Vec::with_capacity(ps.len());
+    let mut active: Vec<usize> = Vec::new(); // indices into kept, overlapping in a
+    'next: for p in ps {
+        active.retain(|&k| kept[k].a.1 > p.a.0);
+        for &k in &active {
+            let q = &kept[k];
+            if q.b.0 < p.b.1 && p.b.0 < q.b.1 {
+                if p.evidence > q.evidence {
+                    kept[k] = p;
+                }
+                continue 'next;
+            }
+        }
+        active.push(kept.len());
+        kept.push(p);
+    }
+    kept.sort_by_key(|p| (p.a.0, p.b.0));
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xdrop_takes_matching_tokens_through_one_edit() {
+        assert_eq!(xdrop(&[1, 2, 3], &[1, 2, 3]), (3, 3));
+        assert_eq!(xdrop(&[1, 9, 3, 4, 5], &[1, 3, 4, 5]), (5, 4));
+        assert_eq!(xdrop(&[7, 8], &[1, 2]), (0, 0));
+        assert_eq!(xdrop(&[], &[1]), (0, 0));
+    }
+
+    #[test]
+    fn diff_gap_finds_lcs_runs() {
+        let mut ops = Vec::new();
+        diff_gap(&mut ops, &[1, 2, 3, 4], &[1, 5, 3, 4], (0, 4), (0, 4));
+        let kinds: Vec<OpKind> = ops.iter().map(|o| o.kind).collect();
+        assert_eq!(
+            kinds,
+            [OpKind::Equal, OpKind::OnlyA, OpKind::OnlyB, OpKind::Equal]
+        );
+        assert_eq!(ops[3].a, (2, 4));
+        assert_eq!(ops[3].b, (2, 4));
+    }
+
+    #[test]
+    fn push_op_merges_adjacent_runs() {
+        let mut ops = Vec::new();
+        push_op(&mut ops, OpKind::Equal, (0, 1), (0, 1));
+        push_op(&mut ops, OpKind::Equal, (1, 3), (1, 3));
+        push_op(&mut ops, OpKind::OnlyB, (3, 3), (3, 4));
+        push_op(&mut ops, OpKind::OnlyB, (3, 3), (3, 3));
+        assert_eq!(ops.len(), 2);
+        assert_eq!(ops[0].a, (0, 3));
+    }
+}

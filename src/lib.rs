@@ -1,0 +1,154 @@
+//! quotelens finds the passages that two or more texts share, in any script,
+//! and tells what each author added around them.
+//!
+//! Two blog posts paste the same news report, each with typos, an inserted
+//! word, a cut clause, and the author's own commentary between the pasted
+//! paragraphs. quotelens reports each pasted stretch as one passage, with
+//! its small edits, and marks everything else as the author's own text.
+//!
+//! # A guided tour
+//!
+//! There is one entry point, [`compare`], and a handful of value types.
+//!
+//! ```
+//! use quotelens::{compare, Options, SegmentKind};
+//!
+//! let wire = "The harbour bridge will close for repairs on Monday, the city said. \
+//!             Engineers found cracks in two of the main cables during an inspection \
+//!             last month, and traffic will be diverted through the tunnel.";
+//! let post = "Big news for commuters! The harbour bridge will close for repairs on \
+//!             Monday, the city said. Engineers found cracks in two main cables during \
+//!             an inspection last month. I think they should have acted sooner.";
+//!
+//! let report = compare(&[wire, post], &Options::default());
+//!
+//! // One passage, despite the dropped "of the" inside it.
+//! assert_eq!(report.passages.len(), 1);
+//! let p = &report.passages[0];
+//! assert_eq!((p.a.doc, p.b.doc), (0, 1));
+//! let quoted = &post[p.b.start as usize..p.b.end as usize]; // ASCII: units = bytes
+//! assert!(quoted.starts_with("The harbour bridge"));
+//!
+//! // The post's own words are `added`.
+//! let own = &report.documents[1].segments[0];
+//! assert_eq!(own.kind, SegmentKind::Added);
+//! assert_eq!(&post[own.start as usize..own.end as usize].trim(), &"Big news for commuters!");
+//! ```
+//!
+//! ## What the report holds
+//! - [`Report::documents`]: per text, its length, how much is shared and
+//!   added, and [`Segment`]s that tile it, each `shared` (with the ids of its
+//!   passages) or `added`.
+//! - [`Report::passages`]: each shared stretch as a [`Span`] in two documents,
+//!   its similarity, and its [`Edit`] runs (`equal`, `only_a`, `only_b`), so a
+//!   front end can mark an inserted word or a typo.
+//! - [`Report::groups`]: passages that carry the same source text across
+//!   several documents (a wire story quoted by three posts).
+//!
+//! All offsets are **UTF-16 code units** into the original texts, because
+//! that is how JavaScript indexes strings. In Rust, convert with
+//! `str::encode_utf16` or use ASCII input as above.
+//!
+//! ## Any script
+//! Texts are folded (NFKC width, case, punctuation variants, white space)
+//! before matching, and every offset maps back exactly to the original. Han,
+//! kana and Hangul are compared per character, space-separated scripts per
+//! word:
+//!
+//! ```
+//! use quotelens::{compare, Options};
+//! let a = "（ＣＮＮ）市内の橋は月曜日から補修のため通行止めになると市が発表した。技師が点検で主要なケーブル２本に亀裂を発見した。";
+//! let b = "市内の橋は月曜日から補修のため通行止めになると市が発表した。技師が点検で主要なケーブル2本に亀裂を発見したという。困ったものだ。";
+//! let r = compare(&[a, b], &Options::default());
+//! assert_eq!(r.passages.len(), 1);
+//! assert!(r.documents[1].added > 0);
+//! ```
+//!
+//! ## Tuning
+//! [`Options`] holds every knob with a documented default: the shortest
+//! passage reported (`min_length`), the longest edit bridged inside a passage
+//! (`max_gap`), the seed length, and the rarity cap that keeps stock phrases
+//! (names, titles, dates) from being reported.
+//!
+//! ## The pipeline
+//! Each stage is a module with one job:
+//! `normalize` (fold, with a map back) → `tokenize` (script-aware tokens,
+//! interned to integers) → `seed` (hashed k-grams shared by two documents) →
+//! `align` (runs, chains across small gaps, refined ends, edit runs) →
+//! `report` (UTF-16 spans, segments, groups).
+//!
+//! # Complexity
+//! Linear in the total length of the texts on ordinary input, for each pair
+//! of documents: no stage is quadratic in a document's length. Repeated text
+//! is bounded by [`Options::max_occurrences`] and the aligner's constants.
+#![deny(missing_docs)]
+
+mod align;
+mod english;
+mod normalize;
+mod options;
+mod report;
+mod seed;
+mod tokenize;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use options::{
+    Options, OptionsError, DEFAULT_MAX_GAP, DEFAULT_MAX_OCCURRENCES, DEFAULT_MIN_LENGTH,
+    DEFAULT_MIN_SIMILARITY, DEFAULT_SEED_LENGTH, MAX_LENGTH_OPTION, WIDE_CHAR_WEIGHT,
+};
+pub use report::{
+    Bounds, Document, Edit, EditKind, Group, Passage, Report, Segment, SegmentKind, Span,
+    SCHEMA_VERSION,
+};
+
+use align::DocView;
+use report::PairResult;
+use tokenize::{Interner, Tokens};
+
+/// Compares texts and reports the passages they share.
+///
+/// Every pair of texts is compared; passages found in several pairs are
+/// grouped. Options out of range are clamped into range (call
+/// [`Options::validate`] first to reject them instead). Documents are named
+/// `Text 1`, `Text 2`, …; rename them in the report as you like.
+///
+/// # Complexity
+/// O(N² · n) for N texts of length n on ordinary text (each pair is a linear
+/// pass); memory about 40 bytes per input byte at most.
+pub fn compare<S: AsRef<str>>(texts: &[S], options: &Options) -> Report {
+    let opts = options.clamped();
+    let texts: Vec<&str> = texts.iter().map(|t| t.as_ref()).collect();
+    let mut interner = Interner::new(opts.stem, opts.stop_words);
+    let tokens: Vec<Tokens> = texts
+        .iter()
+        .map(|t| tokenize::tokenize(&normalize::fold(t), &mut interner))
+        .collect();
+    drop(interner);
+    let index = seed::Index::build(&tokens, &opts);
+
+    let n = texts.len();
+    let mut covered: Vec<Vec<bool>> = tokens.iter().map(|t| vec![false; t.len()]).collect();
+    let mut pair_runs = Vec::with_capacity(n * n.saturating_sub(1) / 2);
+    for a in 0..n {
+        for b in a + 1..n {
+            let seeds = index.pair(a, b);
+            let runs = align::runs(&seeds, &index.content[a], &index.content[b]);
+            let (left, right) = covered.split_at_mut(b);
+            align::mark_covered(&runs, (&tokens[a], &mut left[a]), (&tokens[b], &mut right[0]));
+            pair_runs.push((a, b, runs));
+        }
+    }
+    let views: Vec<DocView> = (0..n)
+        .map(|d| DocView::new(&tokens[d], &index.content[d], &covered[d]))
+        .collect();
+    let pairs = pair_runs
+        .into_iter()
+        .map(|(a, b, runs)| PairResult {
+            a,
+            b,
+            passages: align::align(&runs, &views[a], &views[b], &opts),
+        })
+        .collect();
+    report::build(&texts, &tokens, pairs, &opts)
+}

@@ -1,0 +1,340 @@
+//! Seed: hash the k-grams of every document's content tokens and pair the
+//! k-grams that two documents share, as the seed step of seed-and-extend
+//! aligners (BLAST, and the PAN text-alignment systems after it).
+//!
+//! The *content* of a document is its tokens minus English function words
+//! (their key is [`STOP`]). A k-gram (a *window*) starting at content token
+//! `p` is the shortest run `p..q` whose weight reaches
+//! [`Options::seed_length`](crate::Options::seed_length) and that holds at
+//! least [`MIN_SEED_TOKENS`] tokens: 8 CJK characters, or about 3 English
+//! content words. Windows are hashed with a polynomial hash over the tokens'
+//! stem keys, so `walked` and `walks` seed alike.
+//!
+//! One hash table indexes the windows of all documents; each slot keeps a
+//! linked list of its occurrences. A window that occurs more than
+//! [`Options::max_occurrences`](crate::Options::max_occurrences) times in
+//! either document of a pair is boilerplate and seeds nothing. The others
+//! seed with a *rarity* of `1 / max(occurrences in a, occurrences in b)`, so
+//! a phrase that recurs (a name, a title, a date) counts for less than text
+//! that occurs once on each side.
+//!
+//! Seeding also marks which tokens of each document are *covered* by some
+//! seed with another document. The aligner uses this to tell an edit inside
+//! a quote (covered text, or a short uncovered run) from commentary (a long
+//! uncovered run).
+//!
+//! # Complexity
+//! O(n) expected time over all documents for hashing and indexing, plus
+//! O(n_a · d) per pair for the look-ups, where `d ≤ max_occurrences · docs`
+//! is the bounded walk of one slot's list. Seeds per pair are at most
+//! `n_a · max_occurrences`. Memory: about 24 bytes per content token.
+
+use crate::options::Options;
+use crate::tokenize::{is_word, Tokens, STOP};
+use rustc_hash::FxHashMap;
+
+/// A window holds at least this many content tokens, so one long word (or
+/// one rare character) never seeds alone.
+pub(crate) const MIN_SEED_TOKENS: usize = 2;
+
+/// Weight of one content word when cutting windows: about the length of an
+/// English content word, so the default seed is 3 words.
+const SEED_WORD_WEIGHT: u64 = 6;
+
+/// Multiplier of the polynomial window hash (odd, so it is invertible mod 2^64).
+const HASH_MUL: u64 = 0x9E37_79B9_7F4A_7C15;
+
+fn mix(key: u32) -> u64 {
+    // splitmix64 finalizer: spreads consecutive ids over the whole word.
+    let mut z = (key as u64).wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// The content tokens of one document and their windows.
+#[derive(Debug, Default)]
+pub(crate) struct Content {
+    /// Token index of each content token.
+    pub tok: Vec<u32>,
+    /// Number of content tokens in the window starting at each content
+    /// token (0 where no window fits before the end).
+    pub win_len: Vec<u32>,
+    /// Index slot of each window (meaningless where `win_len` is 0).
+    slot: Vec<u32>,
+}
+
+impl Content {
+    /// Token range `start..end` covered by content tokens `p..q` (q > p).
+    pub fn token_span(&self, p: usize, q: usize) -> (u32, u32) {
+        (self.tok[p], self.tok[q - 1] + 1)
+    }
+}
+
+/// One shared window: content positions in documents `a` and `b`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Seed {
+    /// Content position in the first document of the pair.
+    pub a: u32,
+    /// Content position in the second document.
+    pub b: u32,
+    /// Content tokens in the window (the same on both sides).
+    pub len: u32,
+    /// 1 for a window that occurs once on each side, less for common ones.
+    pub rarity: f32,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    head: u32,
+    count: u32,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    doc: u32,
+    pos: u32,
+    next: u32,
+}
+
+const NIL: u32 = u32::MAX;
+
+/// The seed index over all documents of one comparison.
+#[derive(Debug)]
+pub(crate) struct Index {
+    pub content: Vec<Content>,
+    slots: Vec<Slot>,
+    entries: Vec<Entry>,
+    max_occurrences: u32,
+}
+
+/// Cuts windows of weight `seed_length` from one document's content.
+fn windows(tokens: &Tokens, seed_length: u32) -> (Content, Vec<u64>) {
+    let tok: Vec<u32> = (0..tokens.len() as u32)
+        .filter(|&t| tokens.keys[t as usize] != STOP)
+        .collect();
+    let m = tok.len();
+    // A window's extent must depend on the keys only, so that `walked` and
+    // `walks` cut the same windows: words weigh a constant here.
+    let weight = |p: usize| {
+        let t = tok[p] as usize;
+        if is_word(tokens.ids[t]) {
+            SEED_WORD_WEIGHT
+        } else {
+            tokens.weights[t] as u64
+        }
+    };
+    let key = |p: usize| tokens.keys[tok[p] as usize];
+    // prefix hashes: h[i] = Σ mix(key_j) · MUL^(i-1-j)
+    let mut h = Vec::with_capacity(m + 1);
+    h.push(0u64);
+    for p in 0..m {
+        let prev = h[p];
+        h.push(prev.wrapping_mul(HASH_MUL).wrapping_add(mix(key(p))));
+    }
+    let mut pow: Vec<u64> = vec![1];
+    let mut win_len = vec![0u32; m];
+    let mut hashes = vec![0u64; m];
+    let mut q = 0usize;
+    let mut w = 0u64; // weight of p..q
+    for p in 0..m {
+        if q < p {
+            q = p;
+            w = 0;
+        }
+        while q < m && (w < seed_length as u64 || q - p < MIN_SEED_TOKENS) {
+            w += weight(q);
+            q += 1;
+        }
+        if w < seed_length as u64 || q - p < MIN_SEED_TOKENS {
+            break; // no window fits from here on
+        }
+        let len = q - p;
+        while pow.len() <= len {
+            let last = pow[pow.len() - 1];
+            pow.push(last.wrapping_mul(HASH_MUL));
+        }
+        win_len[p] = len as u32;
+        hashes[p] = h[q].wrapping_sub(h[p].wrapping_mul(pow[len])) ^ (len as u64);
+        w -= weight(p);
+    }
+    (
+        Content {
+            tok,
+            win_len,
+            slot: Vec::new(),
+        },
+        hashes,
+    )
+}
+
+impl Index {
+    /// Indexes the windows of every document.
+    pub fn build(docs: &[Tokens], opts: &Options) -> Index {
+        let mut content = Vec::with_capacity(docs.len());
+        let mut all_hashes = Vec::with_capacity(docs.len());
+        let mut total = 0;
+        for d in docs {
+            let (c, h) = windows(d, opts.seed_length);
+            total += c.tok.len();
+            content.push(c);
+            all_hashes.push(h);
+        }
+        let mut table: FxHashMap<u64, u32> = FxHashMap::default();
+        table.reserve(total);
+        let mut slots: Vec<Slot> = Vec::with_capacity(total);
+        let mut entries: Vec<Entry> = Vec::with_capacity(total);
+        for (doc, (c, hashes)) in content.iter_mut().zip(&all_hashes).enumerate() {
+            c.slot = vec![NIL; c.tok.len()];
+            for p in 0..c.tok.len() {
+                if c.win_len[p] == 0 {
+                    continue;
+                }
+                let next_slot = slots.len() as u32;
+                let s = *table.entry(hashes[p]).or_insert(next_slot);
+                if s == next_slot {
+                    slots.push(Slot {
+                        head: NIL,
+                        count: 0,
+                    });
+                }
+                let slot = &mut slots[s as usize];
+                entries.push(Entry {
+                    doc: doc as u32,
+                    pos: p as u32,
+                    next: slot.head,
+                });
+                slot.head = entries.len() as u32 - 1;
+                slot.count += 1;
+                c.slot[p] = s;
+            }
+        }
+        Index {
+            content,
+            slots,
+            entries,
+            max_occurrences: opts.max_occurrences,
+        }
+    }
+
+    /// The seeds shared by documents `a < b`, in increasing order of their
+    /// position in `a`.
+    pub fn pair(&self, a: usize, b: usize) -> Vec<Seed> {
+        let ca = &self.content[a];
+        let docs = self.content.len() as u32;
+        let cap = self.max_occurrences;
+        let mut seeds = Vec::new();
+        let mut partners: Vec<u32> = Vec::new();
+        for p in 0..ca.tok.len() {
+            if ca.win_len[p] == 0 {
+                continue;
+            }
+            let slot = self.slots[ca.slot[p] as usize];
+            // A slot this full holds boilerplate for at least one pair, and
+            // walking it would cost more than it could give.
+            if slot.count < 2 || slot.count > cap.saturating_mul(docs) {
+                continue;
+            }
+            let (mut in_a, mut in_b) = (0u32, 0u32);
+            partners.clear();
+            let mut e = slot.head;
+            while e != NIL {
+                let entry = self.entries[e as usize];
+                if entry.doc == a as u32 {
+                    in_a += 1;
+                } else if entry.doc == b as u32 {
+                    in_b += 1;
+                    partners.push(entry.pos);
+                }
+                e = entry.next;
+            }
+            if in_b == 0 || in_a > cap || in_b > cap {
+                continue;
+            }
+            let rarity = 1.0 / in_a.max(in_b) as f32;
+            // entries are linked newest first; emit in increasing b order
+            for &q in partners.iter().rev() {
+                seeds.push(Seed {
+                    a: p as u32,
+                    b: q,
+                    len: ca.win_len[p],
+                    rarity,
+                });
+            }
+        }
+        seeds
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::fold;
+    use crate::tokenize::{tokenize, Interner};
+
+    fn index(texts: &[&str], opts: &Options) -> Index {
+        let mut i = Interner::new(opts.stem, opts.stop_words);
+        let docs: Vec<Tokens> = texts.iter().map(|t| tokenize(&fold(t), &mut i)).collect();
+        Index::build(&docs, opts)
+    }
+
+    #[test]
+    fn windows_reach_the_seed_weight() {
+        let opts = Options::default();
+        let ix = index(&["あいうえおかきくけこ"], &opts);
+        // 10 characters of weight 2; a window needs 16 → 8 characters
+        assert_eq!(ix.content[0].win_len, [8, 8, 8, 0, 0, 0, 0, 0, 0, 0]);
+    }
+
+    #[test]
+    fn shared_windows_seed_in_order() {
+        let opts = Options::default();
+        let ix = index(&["xxあいうえおかきくけこ", "あいうえおかきくけこyy"], &opts);
+        let seeds = ix.pair(0, 1);
+        let pos: Vec<(u32, u32)> = seeds.iter().map(|s| (s.a, s.b)).collect();
+        assert_eq!(pos, [(1, 0), (2, 1), (3, 2)]);
+        assert!(seeds.iter().all(|s| s.rarity == 1.0));
+    }
+
+    #[test]
+    fn common_windows_are_rarer_and_capped() {
+        let opts = Options {
+            max_occurrences: 2,
+            ..Default::default()
+        };
+        let twice = "あいうえおかきく。あいうえおかきく";
+        let ix = index(&[twice, "あいうえおかきく"], &opts);
+        let seeds = ix.pair(0, 1);
+        assert_eq!(seeds.len(), 2);
+        assert!(seeds.iter().all(|s| s.rarity == 0.5));
+        let thrice = "あいうえおかきく。あいうえおかきく。あいうえおかきく";
+        let ix = index(&[thrice, "あいうえおかきく"], &opts);
+        assert!(ix.pair(0, 1).is_empty());
+    }
+
+    #[test]
+    fn english_seeds_ignore_function_words_and_inflection() {
+        let opts = Options::default();
+        let ix = index(
+            &[
+                "the soldiers walked into the ruined city at dawn",
+                "a soldier walks in ruined cities by dawn",
+            ],
+            &opts,
+        );
+        assert!(!ix.pair(0, 1).is_empty());
+        let plain = Options {
+            stem: false,
+            stop_words: false,
+            ..opts
+        };
+        let ix = index(
+            &[
+                "the soldiers walked into the ruined city at dawn",
+                "a soldier walks in ruined cities by dawn",
+            ],
+            &plain,
+        );
+        assert!(ix.pair(0, 1).is_empty());
+    }
+}

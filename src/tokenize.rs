@@ -1,0 +1,290 @@
+//! Tokenize: cut folded text into script-aware tokens and intern them to
+//! integers, so every later stage compares `u32`s, never strings.
+//!
+//! Words are found with one regex, `[\p{L}\p{N}\p{M}]+`, over the folded text
+//! (punctuation and spaces separate words and are not tokens). Inside a word,
+//! every character of a script written without spaces (Han, Hiragana,
+//! Katakana, Hangul, and Thai, Lao, Khmer, Myanmar) becomes a token of its
+//! own; the letters of other scripts stay together as one word. So
+//! `ポクロウスクPokrovskを` gives `ポ ク ロ ウ ス ク pokrovsk を`.
+//!
+//! Each token has:
+//! - an exact id (same text, same id, across all documents of one comparison),
+//! - a seeding key: the id of its light English stem, or [`STOP`] for an
+//!   English function word (see [`crate::english`]),
+//! - its span in the *original* text (bytes),
+//! - a weight in weighted characters (see [`crate::Options`]).
+//!
+//! Single-character tokens are interned by their code point, with no hashing;
+//! words go through a hash map and get ids above `0x10FFFF`.
+//!
+//! # Complexity
+//! O(n) in the folded text: one regex pass, one hash look-up per word.
+//! Memory: 18 bytes per token.
+
+use crate::english;
+use crate::normalize::Folded;
+use crate::options::WIDE_CHAR_WEIGHT;
+use regex::Regex;
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
+
+/// Seeding key of a token that is skipped when seeding.
+pub(crate) const STOP: u32 = u32::MAX;
+
+/// First id given to words; smaller ids are code points.
+const WORD_BASE: u32 = 0x11_0000;
+
+/// True if `id` is a word's id (not a single character's).
+pub(crate) fn is_word(id: u32) -> bool {
+    id >= WORD_BASE
+}
+
+/// Weight given to a word, capped so one long token cannot dominate.
+const MAX_WORD_WEIGHT: u32 = 24;
+
+fn word_regex() -> &'static Regex {
+    static WORD: OnceLock<Regex> = OnceLock::new();
+    WORD.get_or_init(|| Regex::new(r"[\p{L}\p{N}\p{M}]+").expect("the word regex is valid"))
+}
+
+/// How a character is tokenized.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Class {
+    /// Part of a space-separated word.
+    Word,
+    /// A token of its own, weighing [`WIDE_CHAR_WEIGHT`] (Han, kana, Hangul).
+    Wide,
+    /// A token of its own, weighing 1 (Thai, Lao, Khmer, Myanmar: alphabets
+    /// written without spaces).
+    Narrow,
+}
+
+fn class(c: char) -> Class {
+    match c as u32 {
+        0x3005..=0x3007         // 々 〆 〇
+        | 0x3021..=0x3029       // Hangzhou numerals
+        | 0x3041..=0x30FF       // Hiragana, Katakana
+        | 0x31F0..=0x31FF       // Katakana phonetic extensions
+        | 0x3400..=0x4DBF       // CJK extension A
+        | 0x4E00..=0x9FFF       // CJK unified ideographs
+        | 0xF900..=0xFAFF       // CJK compatibility ideographs
+        | 0x1100..=0x11FF       // Hangul jamo
+        | 0x3130..=0x318F       // Hangul compatibility jamo
+        | 0xA960..=0xA97F
+        | 0xAC00..=0xD7FF       // Hangul syllables, jamo extended B
+        | 0x20000..=0x3FFFF => Class::Wide, // CJK extensions B and later
+        0x0E00..=0x0EFF         // Thai, Lao
+        | 0x1000..=0x109F       // Myanmar
+        | 0x1780..=0x17FF => Class::Narrow, // Khmer
+        _ => Class::Word,
+    }
+}
+
+/// The tokens of one document, as parallel arrays.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Tokens {
+    /// Exact token ids.
+    pub ids: Vec<u32>,
+    /// Seeding keys (stem ids, or [`STOP`]).
+    pub keys: Vec<u32>,
+    /// Start of each token in the original text, in bytes.
+    pub starts: Vec<u32>,
+    /// End of each token in the original text, in bytes.
+    pub ends: Vec<u32>,
+    /// Weight of each token.
+    pub weights: Vec<u16>,
+}
+
+impl Tokens {
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    fn push(&mut self, id: u32, key: u32, start: u32, end: u32, weight: u32) {
+        self.ids.push(id);
+        self.keys.push(key);
+        self.starts.push(start);
+        self.ends.push(end);
+        self.weights.push(weight as u16);
+    }
+}
+
+/// Interns words to ids for one comparison (shared by all its documents).
+#[derive(Debug, Default)]
+pub(crate) struct Interner {
+    words: FxHashMap<Box<str>, u32>,
+    /// Seeding key of each word, by `id - WORD_BASE`.
+    keys: Vec<u32>,
+    stem: bool,
+    stop_words: bool,
+}
+
+impl Interner {
+    pub fn new(stem: bool, stop_words: bool) -> Self {
+        Interner {
+            stem,
+            stop_words,
+            ..Default::default()
+        }
+    }
+
+    fn raw_id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.words.get(word) {
+            return id;
+        }
+        let id = WORD_BASE + self.keys.len() as u32;
+        self.words.insert(word.into(), id);
+        self.keys.push(id); // provisional: a stem is its own key
+        id
+    }
+
+    /// Returns `(id, key)` for a word.
+    fn word(&mut self, word: &str) -> (u32, u32) {
+        if let Some(&id) = self.words.get(word) {
+            return (id, self.keys[(id - WORD_BASE) as usize]);
+        }
+        let id = self.raw_id(word);
+        let key = if self.stop_words && english::is_stop_word(word) {
+            STOP
+        } else if self.stem {
+            let s = english::stem(word);
+            if s.len() == word.len() {
+                id
+            } else {
+                self.raw_id(s)
+            }
+        } else {
+            id
+        };
+        self.keys[(id - WORD_BASE) as usize] = key;
+        (id, key)
+    }
+}
+
+/// Tokenizes one folded document.
+pub(crate) fn tokenize(folded: &Folded, interner: &mut Interner) -> Tokens {
+    let text = folded.text.as_str();
+    let mut out = Tokens::default();
+    for m in word_regex().find_iter(text) {
+        let word = m.as_str();
+        let base = m.start();
+        // Split the match into runs of word characters and single
+        // characters of scripts written without spaces.
+        let mut run_start: Option<usize> = None;
+        let mut run_chars = 0u32;
+        for (off, c) in word.char_indices() {
+            let cls = class(c);
+            if cls == Class::Word {
+                if run_start.is_none() {
+                    run_start = Some(off);
+                    run_chars = 0;
+                }
+                run_chars += 1;
+                continue;
+            }
+            if let Some(rs) = run_start.take() {
+                push_word(&mut out, folded, interner, &word[rs..off], base + rs, run_chars);
+            }
+            let s = base + off;
+            let e = s + c.len_utf8();
+            let weight = if cls == Class::Wide { WIDE_CHAR_WEIGHT } else { 1 };
+            out.push(
+                c as u32,
+                c as u32,
+                folded.orig_start(s),
+                folded.orig_end(e),
+                weight,
+            );
+        }
+        if let Some(rs) = run_start {
+            push_word(&mut out, folded, interner, &word[rs..], base + rs, run_chars);
+        }
+    }
+    out
+}
+
+fn push_word(
+    out: &mut Tokens,
+    folded: &Folded,
+    interner: &mut Interner,
+    word: &str,
+    start: usize,
+    chars: u32,
+) {
+    let (id, key) = interner.word(word);
+    out.push(
+        id,
+        key,
+        folded.orig_start(start),
+        folded.orig_end(start + word.len()),
+        chars.min(MAX_WORD_WEIGHT),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::fold;
+
+    fn toks(s: &str) -> (Tokens, Vec<String>) {
+        let mut i = Interner::new(true, true);
+        let t = tokenize(&fold(s), &mut i);
+        let spans = (0..t.len())
+            .map(|k| s[t.starts[k] as usize..t.ends[k] as usize].to_string())
+            .collect();
+        (t, spans)
+    }
+
+    #[test]
+    fn cjk_per_character_and_words_per_word() {
+        let (t, spans) = toks("ポクロウスクPokrovskを、2025年");
+        assert_eq!(
+            spans,
+            ["ポ", "ク", "ロ", "ウ", "ス", "ク", "Pokrovsk", "を", "2025", "年"]
+        );
+        assert_eq!(t.weights[0], 2);
+        assert_eq!(t.weights[6], 8);
+        // the two ク are one id
+        assert_eq!(t.ids[1], t.ids[5]);
+    }
+
+    #[test]
+    fn spans_are_original_text() {
+        let (_, spans) = toks("ＦＵＬＬ width, ｶﾞｰﾃﾞﾝ!");
+        assert_eq!(spans, ["ＦＵＬＬ", "width", "ｶﾞ", "ｰ", "ﾃﾞ", "ﾝ"]);
+    }
+
+    #[test]
+    fn case_and_width_give_one_id() {
+        let mut i = Interner::new(true, true);
+        let a = tokenize(&fold("Report"), &mut i);
+        let b = tokenize(&fold("ＲＥＰＯＲＴ report"), &mut i);
+        assert_eq!(a.ids[0], b.ids[0]);
+        assert_eq!(b.ids[0], b.ids[1]);
+    }
+
+    #[test]
+    fn keys_stem_and_stop() {
+        let (t, _) = toks("the soldiers walked");
+        assert_eq!(t.keys[0], STOP);
+        let (u, _) = toks("soldier walking");
+        assert_ne!(t.keys[1], STOP);
+        // separate interners give different ids, so compare within one
+        let mut i = Interner::new(true, true);
+        let a = tokenize(&fold("the soldiers walked"), &mut i);
+        let b = tokenize(&fold("soldier walking"), &mut i);
+        assert_eq!(a.keys[1], b.keys[0]);
+        assert_eq!(a.keys[2], b.keys[1]);
+        assert_ne!(a.ids[2], b.ids[1]);
+        assert_eq!(u.len(), 2);
+    }
+
+    #[test]
+    fn thai_is_per_character_and_marks_stay_in_words() {
+        let (t, spans) = toks("ภาษาไทย naïve");
+        assert_eq!(spans.len(), 8);
+        assert_eq!(t.weights[0], 1);
+        assert_eq!(spans[7], "naïve");
+    }
+}

@@ -60,6 +60,11 @@ pub(crate) const EXTEND_LIMIT: usize = 32;
 /// Score lost, below the best so far, at which an end extension stops.
 const XDROP: i32 = 4;
 
+/// Penalty of a mismatch or a gap when extending an end; a match scores 1.
+/// At 2, an extension past one edit needs three matching tokens after it,
+/// so a chance match of a few characters in commentary is not taken in.
+const EDIT_PENALTY: i32 = 2;
+
 /// Largest LCS table built between two anchors; a bigger gap (which the gap
 /// limits make rare) is reported as deleted on one side and inserted on the
 /// other.
@@ -229,6 +234,8 @@ pub(crate) fn mark_covered(
 
 struct Chain {
     runs: Vec<u32>,
+    /// Weight of the last run, which a long covered gap needs to be heavy.
+    last_weight: u64,
     ta: (u32, u32),
     tb: (u32, u32),
     evidence: f64,
@@ -244,6 +251,7 @@ fn chain(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> Vec<Chain> {
         open.retain(|&c| a.weight(chains[c].ta.1, r.ta.0) <= max_raw);
         let mut best: Option<(u64, usize)> = None;
         let mut absorbed = false;
+        let r_weight = r.weight(a, b);
         for &c in &open {
             let ch = &chains[c];
             // already inside the chain on both sides: a repeat, nothing new
@@ -268,6 +276,13 @@ fn chain(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> Vec<Chain> {
             if ua > max_gap || ub > max_gap {
                 continue;
             }
+            // A gap longer than max_gap is bridged only because it is quoted
+            // text; a lone seed (a name) on either side of it is no anchor.
+            if (wa > max_gap || wb > max_gap)
+                && (ch.last_weight < COVER_MIN_WEIGHT || r_weight < COVER_MIN_WEIGHT)
+            {
+                continue;
+            }
             let cost = wa + wb;
             if best.is_none_or(|(bc, _)| cost < bc) {
                 best = Some((cost, c));
@@ -281,6 +296,7 @@ fn chain(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> Vec<Chain> {
             Some((_, c)) => {
                 let ch = &mut chains[c];
                 ch.runs.push(ri as u32);
+                ch.last_weight = r_weight;
                 ch.ta.1 = ch.ta.1.max(r.ta.1);
                 ch.tb.1 = ch.tb.1.max(r.tb.1);
                 ch.evidence += ev;
@@ -292,6 +308,7 @@ fn chain(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> Vec<Chain> {
                 open.push(chains.len());
                 chains.push(Chain {
                     runs: vec![ri as u32],
+                    last_weight: r_weight,
                     ta: r.ta,
                     tb: r.tb,
                     evidence: ev,
@@ -303,7 +320,7 @@ fn chain(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> Vec<Chain> {
 }
 
 /// X-drop extension: how many of `xs` and `ys` (read outward from a passage
-/// end) to add to the passage. Match +1, mismatch and gap -1.
+/// end) to add to the passage. Match +1, mismatch and gap -[`EDIT_PENALTY`].
 fn xdrop(xs: &[u32], ys: &[u32]) -> (usize, usize) {
     let (n, m) = (xs.len(), ys.len());
     if n == 0 || m == 0 {
@@ -313,20 +330,20 @@ fn xdrop(xs: &[u32], ys: &[u32]) -> (usize, usize) {
     let mut prev = vec![NEG; m + 1];
     let mut cur = vec![NEG; m + 1];
     for (j, p) in prev.iter_mut().enumerate() {
-        *p = -(j as i32);
+        *p = -(j as i32) * EDIT_PENALTY;
     }
     let mut best = (0i32, 0usize, 0usize);
     for i in 1..=n {
-        cur[0] = -(i as i32);
+        cur[0] = -(i as i32) * EDIT_PENALTY;
         let mut row_best = cur[0];
         for j in 1..=m {
             let diag = prev[j - 1]
                 + if xs[i - 1] == ys[j - 1] {
                     1
                 } else {
-                    -1
+                    -EDIT_PENALTY
                 };
-            let v = diag.max(prev[j] - 1).max(cur[j - 1] - 1);
+            let v = diag.max(prev[j] - EDIT_PENALTY).max(cur[j - 1] - EDIT_PENALTY);
             cur[j] = v;
             row_best = row_best.max(v);
             if xs[i - 1] == ys[j - 1] && v > best.0 && v == diag {
@@ -516,6 +533,8 @@ mod tests {
     fn xdrop_takes_matching_tokens_through_one_edit() {
         assert_eq!(xdrop(&[1, 2, 3], &[1, 2, 3]), (3, 3));
         assert_eq!(xdrop(&[1, 9, 3, 4, 5], &[1, 3, 4, 5]), (5, 4));
+        // one gap then only two matches: not worth taking
+        assert_eq!(xdrop(&[9, 3, 4], &[3, 4]), (0, 0));
         assert_eq!(xdrop(&[7, 8], &[1, 2]), (0, 0));
         assert_eq!(xdrop(&[], &[1]), (0, 0));
     }

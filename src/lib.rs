@@ -85,6 +85,7 @@
 
 mod align;
 mod english;
+mod input;
 mod normalize;
 mod options;
 mod report;
@@ -97,6 +98,7 @@ pub use options::{
     Options, OptionsError, DEFAULT_MAX_GAP, DEFAULT_MAX_OCCURRENCES, DEFAULT_MIN_LENGTH,
     DEFAULT_MIN_SIMILARITY, DEFAULT_SEED_LENGTH, MAX_LENGTH_OPTION, WIDE_CHAR_WEIGHT,
 };
+pub use input::{decode_text, Decoded, InputError};
 pub use report::{
     Bounds, Document, Edit, EditKind, Group, Passage, Report, Segment, SegmentKind, Span,
     SCHEMA_VERSION,

@@ -42,8 +42,12 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
-/// More invalid sequences than this share of the bytes means "not text".
-const MAX_INVALID_SHARE: usize = 100; // one in a hundred bytes
+/// More than one invalid sequence in this many bytes means "not text"…
+const MAX_INVALID_SHARE: usize = 100;
+
+/// …unless there are no more than this many: a few stray bytes in a short
+/// text are a damaged text, not a binary file.
+const FEW_INVALID: usize = 8;
 
 /// Decodes file bytes to text (see the module docs).
 ///
@@ -77,7 +81,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<Decoded, InputError> {
                     replaced += 1;
                 }
             }
-            if replaced * MAX_INVALID_SHARE > bytes.len() {
+            if replaced > FEW_INVALID && replaced * MAX_INVALID_SHARE > bytes.len() {
                 return Err(InputError::Binary);
             }
             Ok(Decoded {

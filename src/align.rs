@@ -96,6 +96,21 @@ pub(crate) struct PairPassage {
     pub evidence: f64,
 }
 
+impl PairPassage {
+    /// Swaps the roles of the two documents.
+    pub fn mirror(&mut self) {
+        std::mem::swap(&mut self.a, &mut self.b);
+        for op in &mut self.ops {
+            std::mem::swap(&mut op.a, &mut op.b);
+            op.kind = match op.kind {
+                OpKind::Equal => OpKind::Equal,
+                OpKind::OnlyA => OpKind::OnlyB,
+                OpKind::OnlyB => OpKind::OnlyA,
+            };
+        }
+    }
+}
+
 /// One document as the aligner sees it: tokens, content, and prefix sums.
 pub(crate) struct DocView<'a> {
     pub tokens: &'a Tokens,
@@ -211,11 +226,7 @@ pub(crate) fn runs(seeds: &[Seed], ca: &Content, cb: &Content) -> Vec<Run> {
 }
 
 /// Marks the tokens under runs heavy enough to count as quoted text.
-pub(crate) fn mark_covered(
-    runs: &[Run],
-    a: (&Tokens, &mut [bool]),
-    b: (&Tokens, &mut [bool]),
-) {
+pub(crate) fn mark_covered(runs: &[Run], a: (&Tokens, &mut [bool]), b: (&Tokens, &mut [bool])) {
     let (ta, cov_a) = a;
     let (tb, cov_b) = b;
     let w = |t: &Tokens, s: u32, e: u32| -> u64 {
@@ -343,7 +354,9 @@ fn xdrop(xs: &[u32], ys: &[u32]) -> (usize, usize) {
                 } else {
                     -EDIT_PENALTY
                 };
-            let v = diag.max(prev[j] - EDIT_PENALTY).max(cur[j - 1] - EDIT_PENALTY);
+            let v = diag
+                .max(prev[j] - EDIT_PENALTY)
+                .max(cur[j - 1] - EDIT_PENALTY);
             cur[j] = v;
             row_best = row_best.max(v);
             if xs[i - 1] == ys[j - 1] && v > best.0 && v == diag {
@@ -413,7 +426,14 @@ fn diff_gap(ops: &mut Vec<Op>, a_ids: &[u32], b_ids: &[u32], ra: (u32, u32), rb:
 }
 
 /// Builds the edit runs of a chain whose ends are `pa` and `pb`.
-fn edits(ch: &Chain, runs: &[Run], a: &DocView, b: &DocView, pa: (u32, u32), pb: (u32, u32)) -> Vec<Op> {
+fn edits(
+    ch: &Chain,
+    runs: &[Run],
+    a: &DocView,
+    b: &DocView,
+    pa: (u32, u32),
+    pb: (u32, u32),
+) -> Vec<Op> {
     let (ka, kb) = (&a.tokens.keys, &b.tokens.keys);
     let (ia, ib) = (&a.tokens.ids, &b.tokens.ids);
     let mut ops = Vec::new();

@@ -34,8 +34,13 @@ pub enum InputError {
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            InputError::Binary => write!(f, "this is a binary file, not text (save it as .txt first)"),
-            InputError::BadUtf16 => write!(f, "this UTF-16 file is damaged (odd length or broken surrogates)"),
+            InputError::Binary => {
+                write!(f, "this is a binary file, not text (save it as .txt first)")
+            }
+            InputError::BadUtf16 => write!(
+                f,
+                "this UTF-16 file is damaged (odd length or broken surrogates)"
+            ),
         }
     }
 }

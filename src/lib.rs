@@ -91,14 +91,12 @@ mod options;
 mod report;
 mod seed;
 mod tokenize;
-#[cfg(target_arch = "wasm32")]
-mod wasm;
 
+pub use input::{decode_text, Decoded, InputError};
 pub use options::{
     Options, OptionsError, DEFAULT_MAX_GAP, DEFAULT_MAX_OCCURRENCES, DEFAULT_MIN_LENGTH,
     DEFAULT_MIN_SIMILARITY, DEFAULT_SEED_LENGTH, MAX_LENGTH_OPTION, WIDE_CHAR_WEIGHT,
 };
-pub use input::{decode_text, Decoded, InputError};
 pub use report::{
     Bounds, Document, Edit, EditKind, Group, Passage, Report, Segment, SegmentKind, Span,
     SCHEMA_VERSION,
@@ -134,11 +132,23 @@ pub fn compare<S: AsRef<str>>(texts: &[S], options: &Options) -> Report {
     let mut pair_runs = Vec::with_capacity(n * n.saturating_sub(1) / 2);
     for a in 0..n {
         for b in a + 1..n {
-            let seeds = index.pair(a, b);
-            let runs = align::runs(&seeds, &index.content[a], &index.content[b]);
+            // Each pair is aligned in a role order fixed by the texts
+            // themselves, so the report does not depend on input order.
+            let (x, y) = if (texts[b].len(), texts[b]) < (texts[a].len(), texts[a]) {
+                (b, a)
+            } else {
+                (a, b)
+            };
+            let seeds = index.pair(x, y);
+            let runs = align::runs(&seeds, &index.content[x], &index.content[y]);
             let (left, right) = covered.split_at_mut(b);
-            align::mark_covered(&runs, (&tokens[a], &mut left[a]), (&tokens[b], &mut right[0]));
-            pair_runs.push((a, b, runs));
+            let (cov_x, cov_y) = if x == a {
+                (&mut left[a], &mut right[0])
+            } else {
+                (&mut right[0], &mut left[a])
+            };
+            align::mark_covered(&runs, (&tokens[x], cov_x), (&tokens[y], cov_y));
+            pair_runs.push((a, b, x, y, runs));
         }
     }
     let views: Vec<DocView> = (0..n)
@@ -146,10 +156,12 @@ pub fn compare<S: AsRef<str>>(texts: &[S], options: &Options) -> Report {
         .collect();
     let pairs = pair_runs
         .into_iter()
-        .map(|(a, b, runs)| PairResult {
-            a,
-            b,
-            passages: align::align(&runs, &views[a], &views[b], &opts),
+        .map(|(a, b, x, y, runs)| {
+            let mut passages = align::align(&runs, &views[x], &views[y], &opts);
+            if x != a {
+                passages.iter_mut().for_each(align::PairPassage::mirror);
+            }
+            PairResult { a, b, passages }
         })
         .collect();
     report::build(&texts, &tokens, pairs, &opts)

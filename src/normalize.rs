@@ -73,9 +73,7 @@ fn is_plain_wide(c: char) -> bool {
 #[inline]
 fn continues_chunk(c: char) -> bool {
     let u = c as u32;
-    u >= 0x300
-        && !is_plain_wide(c)
-        && (matches!(u, 0xFF9E | 0xFF9F) || is_combining_mark(c))
+    u >= 0x300 && !is_plain_wide(c) && (matches!(u, 0xFF9E | 0xFF9F) || is_combining_mark(c))
 }
 
 /// Format characters that are dropped: soft hyphen, zero-width space,
@@ -94,7 +92,9 @@ fn fold_punct(c: char) -> char {
     match c {
         '、' | '，' | '､' | '﹐' | '﹑' => ',',
         '。' | '｡' | '．' | '﹒' => '.',
-        '「' | '」' | '『' | '』' | '“' | '”' | '„' | '‟' | '«' | '»' | '〝' | '〞' => '"',
+        '「' | '」' | '『' | '』' | '“' | '”' | '„' | '‟' | '«' | '»' | '〝' | '〞' => {
+            '"'
+        }
         '‘' | '’' | '‚' | '‛' | '′' => '\'',
         '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
         '〜' | '～' => '~',

@@ -232,7 +232,12 @@ fn find(parent: &mut [u32], x: u32) -> u32 {
 }
 
 /// Builds the report.
-pub(crate) fn build(texts: &[&str], tokens: &[Tokens], pairs: Vec<PairResult>, opts: &Options) -> Report {
+pub(crate) fn build(
+    texts: &[&str],
+    tokens: &[Tokens],
+    pairs: Vec<PairResult>,
+    opts: &Options,
+) -> Report {
     let maps: Vec<Utf16Map> = texts.iter().map(|t| Utf16Map::new(t)).collect();
     let mut passages = Vec::new();
     for pr in pairs {
@@ -455,8 +460,10 @@ mod tests {
     #[test]
     fn tile_covers_everything_once() {
         let segs = tile(&[(2, 5, 0), (4, 8, 1)], 10);
-        let got: Vec<(u32, u32, Vec<u32>)> =
-            segs.iter().map(|s| (s.start, s.end, s.passages.clone())).collect();
+        let got: Vec<(u32, u32, Vec<u32>)> = segs
+            .iter()
+            .map(|s| (s.start, s.end, s.passages.clone()))
+            .collect();
         assert_eq!(
             got,
             [

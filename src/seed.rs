@@ -14,9 +14,10 @@
 //! linked list of its occurrences. A window that occurs more than
 //! [`Options::max_occurrences`](crate::Options::max_occurrences) times in
 //! either document of a pair is boilerplate and seeds nothing. The others
-//! seed with a *rarity* of `1 / max(occurrences in a, occurrences in b)`, so
-//! a phrase that recurs (a name, a title, a date) counts for less than text
-//! that occurs once on each side.
+//! seed with a *rarity* of `1 / √(occurrences in a × occurrences in b)`, so
+//! a phrase that recurs on both sides (a name, a title, a date) counts for
+//! less than text that occurs once on each side, while a quote pasted twice
+//! on one side still counts for 0.7 of its length.
 //!
 //! Seeding also marks which tokens of each document are *covered* by some
 //! seed with another document. The aligner uses this to tell an edit inside
@@ -251,7 +252,7 @@ impl Index {
             if in_b == 0 || in_a > cap || in_b > cap {
                 continue;
             }
-            let rarity = 1.0 / in_a.max(in_b) as f32;
+            let rarity = 1.0 / ((in_a * in_b) as f32).sqrt();
             // entries are linked newest first; emit in increasing b order
             for &q in partners.iter().rev() {
                 seeds.push(Seed {
@@ -306,7 +307,9 @@ mod tests {
         let ix = index(&[twice, "あいうえおかきく"], &opts);
         let seeds = ix.pair(0, 1);
         assert_eq!(seeds.len(), 2);
-        assert!(seeds.iter().all(|s| s.rarity == 0.5));
+        assert!(seeds
+            .iter()
+            .all(|s| (s.rarity - 0.5f32.sqrt()).abs() < 1e-6));
         let thrice = "あいうえおかきく。あいうえおかきく。あいうえおかきく";
         let ix = index(&[thrice, "あいうえおかきく"], &opts);
         assert!(ix.pair(0, 1).is_empty());

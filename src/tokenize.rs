@@ -184,11 +184,22 @@ pub(crate) fn tokenize(folded: &Folded, interner: &mut Interner) -> Tokens {
                 continue;
             }
             if let Some(rs) = run_start.take() {
-                push_word(&mut out, folded, interner, &word[rs..off], base + rs, run_chars);
+                push_word(
+                    &mut out,
+                    folded,
+                    interner,
+                    &word[rs..off],
+                    base + rs,
+                    run_chars,
+                );
             }
             let s = base + off;
             let e = s + c.len_utf8();
-            let weight = if cls == Class::Wide { WIDE_CHAR_WEIGHT } else { 1 };
+            let weight = if cls == Class::Wide {
+                WIDE_CHAR_WEIGHT
+            } else {
+                1
+            };
             out.push(
                 c as u32,
                 c as u32,
@@ -198,7 +209,14 @@ pub(crate) fn tokenize(folded: &Folded, interner: &mut Interner) -> Tokens {
             );
         }
         if let Some(rs) = run_start {
-            push_word(&mut out, folded, interner, &word[rs..], base + rs, run_chars);
+            push_word(
+                &mut out,
+                folded,
+                interner,
+                &word[rs..],
+                base + rs,
+                run_chars,
+            );
         }
     }
     out

@@ -1,0 +1,154 @@
+//! The CLI, run as a user would: files in, summary or JSON out, clear
+//! errors with exit code 2.
+
+use quotelens::{compare, Options, Report};
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_quotelens"))
+}
+
+fn samples() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples")
+}
+
+fn tmp(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("quotelens-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("the CLI runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn summary_names_files_and_shows_passages() {
+    let (a, b) = (samples().join("wire-en.txt"), samples().join("post-en.txt"));
+    let o = run(&[a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        out.contains("wire-en.txt") && out.contains("post-en.txt"),
+        "{out}"
+    );
+    assert!(out.contains("Passages"));
+    assert!(out.contains("shared") && out.contains("added"));
+    assert!(out.contains("The Marrowby harbour bridge"), "{out}");
+}
+
+#[test]
+fn json_is_the_library_report() {
+    let (a, b) = (samples().join("wire-ja.txt"), samples().join("post-ja.txt"));
+    let o = run(&[
+        "--json",
+        "--min-length",
+        "50",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let got: Report = serde_json::from_slice(&o.stdout).expect("--json prints a report");
+    let ta = std::fs::read_to_string(&a).unwrap();
+    let tb = std::fs::read_to_string(&b).unwrap();
+    let opts = Options {
+        min_length: 50,
+        ..Options::default()
+    };
+    let mut want = compare(&[&ta, &tb], &opts);
+    want.documents[0].name = a.to_str().unwrap().into();
+    want.documents[1].name = b.to_str().unwrap().into();
+    assert_eq!(got, want);
+    assert!(!got.passages.is_empty());
+    // snake_case kinds and camelCase options in the JSON itself
+    let raw = String::from_utf8(o.stdout).unwrap();
+    assert!(raw.contains("\"minLength\":50"));
+    assert!(raw.contains("\"kind\":\"added\""));
+}
+
+#[test]
+fn sample_runs_without_files() {
+    for lang in ["en", "ja"] {
+        let o = run(&["--sample", lang]);
+        assert!(o.status.success());
+        assert!(
+            String::from_utf8_lossy(&o.stdout).contains("#3"),
+            "three passages in the {lang} sample"
+        );
+    }
+}
+
+#[test]
+fn binary_input_is_refused_naming_the_file() {
+    let good = samples().join("wire-en.txt");
+    let pdf = tmp("report.pdf.txt", b"%PDF-1.7\n\x00\x01\x02binary");
+    let o = run(&[good.to_str().unwrap(), pdf.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(
+        err.contains("report.pdf.txt") && err.contains("binary"),
+        "{err}"
+    );
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn missing_file_and_bad_options_exit_2() {
+    let good = samples().join("wire-en.txt");
+    let g = good.to_str().unwrap();
+    for args in [
+        vec![g, "/nonexistent/x.txt"],
+        vec![g],
+        vec!["--min-length", "zero", g, g],
+        vec!["--min-similarity", "2", g, g],
+        vec!["--options", "{\"nope\":1}", g, g],
+        vec!["--frobnicate", g, g],
+    ] {
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&o).starts_with("quotelens: "),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+    }
+}
+
+#[test]
+fn invalid_utf8_is_decoded_with_a_warning() {
+    let wire = std::fs::read(samples().join("wire-en.txt")).unwrap();
+    let mut damaged = std::fs::read(samples().join("post-en.txt")).unwrap();
+    damaged.insert(10, 0xFF);
+    let a = tmp("wire.txt", &wire);
+    let b = tmp("damaged.txt", &damaged);
+    let o = run(&[a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert!(o.status.success());
+    let err = stderr(&o);
+    assert!(
+        err.contains("warning") && err.contains("damaged.txt"),
+        "{err}"
+    );
+    assert!(String::from_utf8_lossy(&o.stdout).contains("#3"));
+}
+
+#[test]
+fn utf16_files_are_decoded() {
+    let text = std::fs::read_to_string(samples().join("post-ja.txt")).unwrap();
+    let mut bytes = vec![0xFF, 0xFE];
+    for u in text.encode_utf16() {
+        bytes.extend_from_slice(&u.to_le_bytes());
+    }
+    let b = tmp("post-utf16.txt", &bytes);
+    let a = samples().join("wire-ja.txt");
+    let o = run(&[a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("#3"));
+}

@@ -1,0 +1,175 @@
+//! Helpers shared by the suite: UTF-16 slicing, locating needles, and the
+//! invariant checker every report must pass.
+
+use quotelens::{EditKind, Report, SegmentKind, Span};
+
+/// The UTF-16 units of a text.
+pub fn units(text: &str) -> Vec<u16> {
+    text.encode_utf16().collect()
+}
+
+/// The text of a UTF-16 span.
+pub fn slice(text: &str, start: u32, end: u32) -> String {
+    String::from_utf16(&units(text)[start as usize..end as usize]).expect("span on char boundaries")
+}
+
+/// UTF-16 span of the first occurrence of `needle` in `text`.
+pub fn find16(text: &str, needle: &str) -> (u32, u32) {
+    let byte = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in text"));
+    let start = text[..byte].encode_utf16().count() as u32;
+    (start, start + needle.encode_utf16().count() as u32)
+}
+
+/// UTF-16 span from the start of `from` to the end of `to` (after `from`).
+pub fn between16(text: &str, from: &str, to: &str) -> (u32, u32) {
+    let (s, _) = find16(text, from);
+    let byte = text.find(from).unwrap();
+    let rel = text[byte..]
+        .find(to)
+        .unwrap_or_else(|| panic!("{to:?} not after {from:?}"));
+    let end_byte = byte + rel + to.len();
+    (s, text[..end_byte].encode_utf16().count() as u32)
+}
+
+fn on_boundary(u: &[u16], at: u32) -> bool {
+    // not between a high and a low surrogate
+    let at = at as usize;
+    at == 0 || at >= u.len() || !(0xDC00..0xE000).contains(&u[at])
+}
+
+fn check_span(what: &str, u: &[u16], start: u32, end: u32) {
+    assert!(start <= end, "{what}: start {start} > end {end}");
+    assert!(
+        end as usize <= u.len(),
+        "{what}: end {end} past length {}",
+        u.len()
+    );
+    assert!(
+        on_boundary(u, start),
+        "{what}: start {start} inside a surrogate pair"
+    );
+    assert!(
+        on_boundary(u, end),
+        "{what}: end {end} inside a surrogate pair"
+    );
+}
+
+/// Checks every structural invariant of a report on `texts`.
+pub fn check_invariants(texts: &[&str], report: &Report) {
+    let us: Vec<Vec<u16>> = texts.iter().map(|t| units(t)).collect();
+    assert_eq!(report.documents.len(), texts.len());
+    for (d, doc) in report.documents.iter().enumerate() {
+        let u = &us[d];
+        assert_eq!(doc.length as usize, u.len(), "doc {d} length");
+        assert_eq!(doc.shared + doc.added, doc.length, "doc {d} shared + added");
+        // segments tile the text
+        let mut at = 0;
+        for s in &doc.segments {
+            assert_eq!(s.start, at, "doc {d}: segments must tile");
+            assert!(s.end > s.start, "doc {d}: empty segment");
+            check_span("segment", u, s.start, s.end);
+            match s.kind {
+                SegmentKind::Added => assert!(s.passages.is_empty()),
+                SegmentKind::Shared => {
+                    assert!(!s.passages.is_empty());
+                    for &id in &s.passages {
+                        let p = &report.passages[id as usize];
+                        let span = if p.a.doc as usize == d { p.a } else { p.b };
+                        assert_eq!(span.doc as usize, d);
+                        assert!(
+                            span.start <= s.start && s.end <= span.end,
+                            "segment outside its passage"
+                        );
+                    }
+                }
+            }
+            at = s.end;
+        }
+        assert_eq!(at, doc.length, "doc {d}: segments must reach the end");
+        let shared: u32 = doc
+            .segments
+            .iter()
+            .filter(|s| s.kind == SegmentKind::Shared)
+            .map(|s| s.end - s.start)
+            .sum();
+        assert_eq!(shared, doc.shared);
+    }
+    for (i, p) in report.passages.iter().enumerate() {
+        assert_eq!(p.id as usize, i);
+        assert!(p.a.doc < p.b.doc, "a.doc < b.doc");
+        assert!((0.0..=1.0).contains(&p.similarity));
+        for s in [p.a, p.b] {
+            check_span("passage", &us[s.doc as usize], s.start, s.end);
+            assert!(s.end > s.start, "empty passage");
+        }
+        // edits tile the passage on both sides
+        let (mut ea, mut eb) = (p.a.start, p.b.start);
+        for e in &p.edits {
+            assert_eq!(e.a.start, ea, "passage {i}: edits tile a");
+            assert_eq!(e.b.start, eb, "passage {i}: edits tile b");
+            check_span("edit a", &us[p.a.doc as usize], e.a.start, e.a.end);
+            check_span("edit b", &us[p.b.doc as usize], e.b.start, e.b.end);
+            match e.kind {
+                EditKind::OnlyA => assert_eq!(e.b.start, e.b.end),
+                EditKind::OnlyB => assert_eq!(e.a.start, e.a.end),
+                EditKind::Equal => {}
+            }
+            ea = e.a.end;
+            eb = e.b.end;
+        }
+        assert_eq!(
+            (ea, eb),
+            (p.a.end, p.b.end),
+            "passage {i}: edits reach the end"
+        );
+        let g = &report.groups[p.group as usize];
+        assert!(g.passages.contains(&p.id));
+    }
+    let mut seen = vec![0; report.passages.len()];
+    for (gi, g) in report.groups.iter().enumerate() {
+        assert_eq!(g.id as usize, gi);
+        assert!(!g.passages.is_empty());
+        for &p in &g.passages {
+            seen[p as usize] += 1;
+        }
+        for s in &g.spans {
+            check_span("group", &us[s.doc as usize], s.start, s.end);
+        }
+    }
+    assert!(
+        seen.iter().all(|&n| n == 1),
+        "each passage in exactly one group"
+    );
+    // the report survives a JSON round trip
+    let json = serde_json::to_string(report).unwrap();
+    let back: Report = serde_json::from_str(&json).unwrap();
+    assert_eq!(&back, report);
+}
+
+/// The passage whose spans contain `a` in document `da` and `b` in `db`.
+pub fn covering<'r>(report: &'r Report, a: Span, b: Span) -> Vec<&'r quotelens::Passage> {
+    report
+        .passages
+        .iter()
+        .filter(|p| {
+            let (pa, pb) = if p.a.doc == a.doc {
+                (p.a, p.b)
+            } else {
+                (p.b, p.a)
+            };
+            pa.doc == a.doc
+                && pb.doc == b.doc
+                && pa.start <= a.start
+                && a.end <= pa.end
+                && pb.start <= b.start
+                && b.end <= pb.end
+        })
+        .collect()
+}
+
+/// Shorthand for a span.
+pub fn span(doc: u32, (start, end): (u32, u32)) -> Span {
+    Span { doc, start, end }
+}

@@ -1,0 +1,183 @@
+//! Hand-written scenarios: each a small story with one thing to check.
+
+use crate::common::{check_invariants, covering, find16, slice, span};
+use quotelens::{compare, EditKind, Options, SegmentKind};
+
+const WIRE: &str = "The regional water board approved a plan on Tuesday to build a new reservoir \
+north of the valley, its first in forty years. The project is expected to cost about 120 million \
+and to take six years to complete. Farmers in the lower valley have opposed the plan, saying it \
+would flood grazing land that their families have used for generations. The board said it would \
+compensate owners at market rates and that construction would not start before a public inquiry.";
+
+#[test]
+fn reordered_passages_are_found() {
+    let first = "The regional water board approved a plan on Tuesday to build a new reservoir north of the valley, its first in forty years.";
+    let last = "Farmers in the lower valley have opposed the plan, saying it would flood grazing land that their families have used for generations.";
+    let post = format!("Start with the protest. {last} Only then the news itself: {first} Make of that what you will.");
+    let r = compare(&[WIRE, &post], &Options::default());
+    check_invariants(&[WIRE, &post], &r);
+    assert_eq!(r.passages.len(), 2, "{:?}", r.passages);
+    for q in [first, last] {
+        let hits = covering(
+            &r,
+            span(0, find16(WIRE, &q[..40])),
+            span(1, find16(&post, &q[..40])),
+        );
+        assert_eq!(hits.len(), 1, "{q}");
+    }
+}
+
+#[test]
+fn a_passage_pasted_twice_is_found_twice() {
+    let quote = "Farmers in the lower valley have opposed the plan, saying it would flood grazing land that their families have used for generations.";
+    let post = format!("{quote}\n\nI cannot say this often enough. Read it again:\n\n{quote}");
+    let r = compare(&[WIRE, &post], &Options::default());
+    check_invariants(&[WIRE, &post], &r);
+    assert_eq!(r.passages.len(), 2, "{:?}", r.passages);
+    assert_eq!(r.passages[0].a, r.passages[1].a);
+    assert_ne!(r.passages[0].b.start, r.passages[1].b.start);
+    let commentary = find16(&post, "I cannot say this often enough");
+    let seg = r.documents[1]
+        .segments
+        .iter()
+        .find(|s| s.start <= commentary.0 && commentary.1 <= s.end)
+        .unwrap();
+    assert_eq!(seg.kind, SegmentKind::Added);
+}
+
+#[test]
+fn small_edits_stay_inside_one_passage_and_are_marked() {
+    let post = "News: The regional water board approved a plan on Tuesday to build a large new reservoir \
+north of the valley, its first in 40 years. The project is expected to cost about 120 million and to \
+take six years to finish. Wow.";
+    let r = compare(&[WIRE, post], &Options::default());
+    check_invariants(&[WIRE, post], &r);
+    assert_eq!(r.passages.len(), 1, "{:?}", r.passages);
+    let p = &r.passages[0];
+    let only_b: Vec<String> = p
+        .edits
+        .iter()
+        .filter(|e| e.kind == EditKind::OnlyB)
+        .map(|e| slice(post, e.b.start, e.b.end).trim().to_string())
+        .collect();
+    assert!(only_b.iter().any(|s| s == "large"), "{only_b:?}");
+    assert!(only_b.iter().any(|s| s.starts_with("40")), "{only_b:?}");
+    let only_a: Vec<String> = p
+        .edits
+        .iter()
+        .filter(|e| e.kind == EditKind::OnlyA)
+        .map(|e| slice(WIRE, e.a.start, e.a.end).trim().to_string())
+        .collect();
+    assert!(only_a.iter().any(|s| s.starts_with("forty")), "{only_a:?}");
+    assert!(p.similarity > 0.85 && p.similarity < 1.0);
+    // the passage starts and ends where the shared text does
+    assert_eq!(slice(post, p.b.start, p.b.start + 3), "The");
+    // "complete" / "finish" at the very end is not shared: the passage stops before it
+    assert!(slice(WIRE, p.a.start, p.a.end).ends_with("six years to"));
+}
+
+#[test]
+fn stock_phrases_are_not_passages() {
+    let a = "ゼレンスキー大統領は、サリバン大統領補佐官(国家安全保障担当)と会談した。2025年11月、両国は新しい支援策で合意した。市場では円安が進んだ。";
+    let b = "2025年11月の記者会見で、ゼレンスキー大統領は戦況について語った。サリバン大統領補佐官(国家安全保障担当)は声明を出していない。天気は晴れ。";
+    let r = compare(&[a, b], &Options::default());
+    check_invariants(&[a, b], &r);
+    assert!(r.passages.is_empty(), "{:?}", r.passages);
+}
+
+#[test]
+fn width_case_and_punctuation_do_not_matter() {
+    let a = "ＴＨＥ　ＢＯＡＲＤ　ＳＡＩＤ：ｃｏｎｓｔｒｕｃｔｉｏｎ　ｗｏｕｌｄ　ｎｏｔ　ｓｔａｒｔ　ｂｅｆｏｒｅ　ａ　ｐｕｂｌｉｃ　ｉｎｑｕｉｒｙ，　ａｎｄ　ｏｗｎｅｒｓ　ｗｏｕｌｄ　ｂｅ　ｃｏｍｐｅｎｓａｔｅｄ　ａｔ　ｍａｒｋｅｔ　ｒａｔｅｓ。";
+    let b = "the board said — construction would NOT start\r\nbefore a public inquiry; and owners would be compensated at market rates!";
+    let r = compare(&[a, b], &Options::default());
+    check_invariants(&[a, b], &r);
+    assert_eq!(r.passages.len(), 1);
+    let p = &r.passages[0];
+    assert_eq!(p.similarity, 1.0);
+    assert!(p.edits.iter().all(|e| e.kind == EditKind::Equal));
+    assert_eq!(slice(a, p.a.start, p.a.end).chars().next(), Some('Ｔ'));
+    assert_eq!(slice(b, p.b.start, p.b.end), &b[..b.len() - 1]);
+}
+
+#[test]
+fn a_wire_story_and_three_posts_group_by_source_text() {
+    let first = "The regional water board approved a plan on Tuesday to build a new reservoir north of the valley, its first in forty years.";
+    let cost =
+        "The project is expected to cost about 120 million and to take six years to complete.";
+    let farmers = "Farmers in the lower valley have opposed the plan, saying it would flood grazing land that their families have used for generations.";
+    let p1 = format!("Good news at last. {first} About time, too.");
+    let p2 = format!("My neighbours are furious, and here is why. {farmers} I agree with them.");
+    let p3 = format!("Two things from today's report. {first} And the price tag: {cost} That is a lot of money for a lake.");
+    let texts = [WIRE, p1.as_str(), p2.as_str(), p3.as_str()];
+    let r = compare(&texts, &Options::default());
+    check_invariants(&texts, &r);
+    // wire–p1, wire–p2, wire–p3 (×2), p1–p3
+    let pairs: Vec<(u32, u32)> = r.passages.iter().map(|p| (p.a.doc, p.b.doc)).collect();
+    assert!(
+        pairs.contains(&(0, 1))
+            && pairs.contains(&(0, 2))
+            && pairs.contains(&(0, 3))
+            && pairs.contains(&(1, 3)),
+        "{pairs:?}"
+    );
+    assert!(!pairs.contains(&(1, 2)) && !pairs.contains(&(2, 3)));
+    // the "first" sentence: wire, p1 and p3 in one group
+    let g = r
+        .groups
+        .iter()
+        .find(|g| g.spans.iter().any(|s| s.doc == 1))
+        .expect("a group holds p1");
+    let docs: Vec<u32> = g.spans.iter().map(|s| s.doc).collect();
+    assert_eq!(docs, [0, 1, 3]);
+    let wire_span = g.spans[0];
+    assert_eq!(wire_span.start, find16(WIRE, "The regional").0);
+    // the farmers' group holds only the wire and p2
+    let farmers_group = r
+        .groups
+        .iter()
+        .find(|g| g.spans.iter().any(|s| s.doc == 2))
+        .unwrap();
+    assert_eq!(farmers_group.spans.len(), 2);
+    assert_eq!(farmers_group.passages.len(), 1);
+}
+
+#[test]
+fn empty_and_tiny_texts() {
+    for texts in [
+        vec!["", ""],
+        vec!["a", "a"],
+        vec!["", WIRE],
+        vec!["。。。", "   \n\n"],
+        vec![WIRE],
+    ] {
+        let r = compare(&texts, &Options::default());
+        check_invariants(&texts, &r);
+        assert!(r.passages.is_empty());
+    }
+    let r = compare::<&str>(&[], &Options::default());
+    assert!(r.documents.is_empty());
+}
+
+#[test]
+fn identical_texts_are_one_passage() {
+    let r = compare(&[WIRE, WIRE], &Options::default());
+    check_invariants(&[WIRE, WIRE], &r);
+    assert_eq!(r.passages.len(), 1);
+    assert_eq!(r.passages[0].similarity, 1.0);
+    assert_eq!(r.documents[0].shared, r.documents[0].length - 1); // all but the final period
+}
+
+#[test]
+fn offsets_are_utf16_around_emoji() {
+    let quote =
+        "港大橋は平日で１日約３万８千台が利用している。車両はフェニック・トンネルへ迂回させる。";
+    let a = format!("😀😀 {quote} 👩‍👩‍👧");
+    let b = format!("𠮷野家で読んだ。{quote}");
+    let r = compare(&[&a, &b], &Options::default());
+    check_invariants(&[&a, &b], &r);
+    assert_eq!(r.passages.len(), 1);
+    let p = &r.passages[0];
+    assert_eq!(p.a.start, 5); // two emoji of two units each, then a space
+    assert_eq!(slice(&a, p.a.start, p.a.end), quote.trim_end_matches('。'));
+    assert_eq!(slice(&b, p.b.start, p.b.end), quote.trim_end_matches('。'));
+}

@@ -32,6 +32,7 @@
 //! is quadratic in the document length.
 
 use crate::options::Options;
+use crate::paraphrase::{self, Sentence};
 use crate::seed::{Content, Seed};
 use crate::tokenize::Tokens;
 use rustc_hash::FxHashMap;
@@ -68,7 +69,7 @@ const EDIT_PENALTY: i32 = 2;
 /// Largest LCS table built between two anchors; a bigger gap (which the gap
 /// limits make rare) is reported as deleted on one side and inserted on the
 /// other.
-pub(crate) const MAX_DP_CELLS: usize = 1 << 16;
+pub(crate) const MAX_DP_CELLS: usize = 1 << 20;
 
 /// What an edit run holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -115,6 +116,8 @@ impl PairPassage {
 pub(crate) struct DocView<'a> {
     pub tokens: &'a Tokens,
     pub content: &'a Content,
+    /// Sentences with bags of words, for the paraphrase stage.
+    pub sentences: Vec<Sentence>,
     /// `weight[t]`: total weight of tokens `0..t`.
     weight: Vec<u64>,
     /// `uncovered[t]`: total weight of uncovered tokens among `0..t`.
@@ -141,6 +144,7 @@ impl<'a> DocView<'a> {
         DocView {
             tokens,
             content,
+            sentences: paraphrase::sentences(tokens),
             weight,
             uncovered,
         }
@@ -425,9 +429,10 @@ fn diff_gap(ops: &mut Vec<Op>, a_ids: &[u32], b_ids: &[u32], ra: (u32, u32), rb:
     }
 }
 
-/// Builds the edit runs of a chain whose ends are `pa` and `pb`.
+/// Builds the edit runs of a passage whose ends are `pa` and `pb`, anchored
+/// on the content tokens of `anchors` (runs in order of their start in `a`).
 fn edits(
-    ch: &Chain,
+    anchors: &[u32],
     runs: &[Run],
     a: &DocView,
     b: &DocView,
@@ -438,7 +443,7 @@ fn edits(
     let (ia, ib) = (&a.tokens.ids, &b.tokens.ids);
     let mut ops = Vec::new();
     let mut cur = (pa.0, pb.0);
-    for &ri in &ch.runs {
+    for &ri in anchors {
         let r = runs[ri as usize];
         for p in r.ca..r.ca_end {
             let q = (p as i64 + r.diag) as usize;
@@ -464,18 +469,97 @@ fn edits(
     ops
 }
 
+/// A passage before refinement: an exact chain, a reworded fragment, or
+/// several of them merged.
+struct Candidate {
+    ta: (u32, u32),
+    tb: (u32, u32),
+    evidence: f64,
+    /// Found by the paraphrase stage (judged by its cosine, not by
+    /// `min_similarity`).
+    reworded: bool,
+}
+
+fn overlaps(x: (u32, u32), y: (u32, u32)) -> bool {
+    x.0 < y.1 && y.0 < x.1
+}
+
+/// Merges candidates that overlap in both documents into their union.
+/// O(c log c + c · k) for k candidates overlapping in `a` at once.
+fn merge_candidates(mut cs: Vec<Candidate>) -> Vec<Candidate> {
+    cs.sort_by_key(|c| (c.ta.0, c.tb.0));
+    let mut out: Vec<Candidate> = Vec::with_capacity(cs.len());
+    let mut active: Vec<usize> = Vec::new();
+    for c in cs {
+        active.retain(|&k| out[k].ta.1 > c.ta.0);
+        match active.iter().find(|&&k| overlaps(out[k].tb, c.tb)) {
+            Some(&k) => {
+                let m = &mut out[k];
+                m.ta = (m.ta.0.min(c.ta.0), m.ta.1.max(c.ta.1));
+                m.tb = (m.tb.0.min(c.tb.0), m.tb.1.max(c.tb.1));
+                m.evidence += c.evidence;
+                m.reworded |= c.reworded;
+            }
+            None => {
+                active.push(out.len());
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// Runs inside a candidate, in order of start in `a`, keeping only those
+/// that go forward in `b` too (the anchors of its edit script).
+fn anchors_within(runs: &[Run], ta: (u32, u32), tb: (u32, u32)) -> Vec<u32> {
+    let first = runs.partition_point(|r| r.ta.0 < ta.0);
+    let mut out = Vec::new();
+    let mut b_end = tb.0;
+    for (i, r) in runs.iter().enumerate().skip(first) {
+        if r.ta.0 >= ta.1 {
+            break;
+        }
+        if r.ta.1 <= ta.1 && r.tb.0 >= b_end && r.tb.1 <= tb.1 {
+            out.push(i as u32);
+            b_end = r.tb.1;
+        }
+    }
+    out
+}
+
 /// Finds the passages that documents `a` and `b` share.
 pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> Vec<PairPassage> {
-    let chains = chain(runs, a, b, opts);
+    let min_length = opts.min_length as f64;
+    let mut cands: Vec<Candidate> = chain(runs, a, b, opts)
+        .into_iter()
+        // Cheap reject before any alignment work: evidence only shrinks.
+        .filter(|ch| ch.evidence >= min_length)
+        .map(|ch| Candidate {
+            ta: ch.ta,
+            tb: ch.tb,
+            evidence: ch.evidence,
+            reworded: false,
+        })
+        .collect();
+    if opts.paraphrase {
+        for f in paraphrase::fragments(&a.sentences, &b.sentences) {
+            let w = a.weight(f.a.0, f.a.1).min(b.weight(f.b.0, f.b.1)) as f64;
+            let evidence = w * f.cosine as f64;
+            if evidence >= min_length {
+                cands.push(Candidate {
+                    ta: f.a,
+                    tb: f.b,
+                    evidence,
+                    reworded: true,
+                });
+            }
+        }
+    }
     let (ia, ib) = (&a.tokens.ids, &b.tokens.ids);
     let mut out = Vec::new();
-    for ch in &chains {
-        // Cheap reject before any alignment work: evidence only shrinks.
-        if ch.evidence < opts.min_length as f64 {
-            continue;
-        }
+    for c in merge_candidates(cands) {
         // refine the ends
-        let (mut pa, mut pb) = (ch.ta, ch.tb);
+        let (mut pa, mut pb) = (c.ta, c.tb);
         let ra = &ia[pa.1 as usize..(pa.1 as usize + EXTEND_LIMIT).min(ia.len())];
         let rb = &ib[pb.1 as usize..(pb.1 as usize + EXTEND_LIMIT).min(ib.len())];
         let (da, db) = xdrop(ra, rb);
@@ -495,7 +579,8 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
         pa.0 -= da as u32;
         pb.0 -= db as u32;
 
-        let ops = edits(ch, runs, a, b, pa, pb);
+        let anchors = anchors_within(runs, pa, pb);
+        let ops = edits(&anchors, runs, a, b, pa, pb);
         let equal: u64 = ops
             .iter()
             .filter(|o| o.kind == OpKind::Equal)
@@ -507,7 +592,7 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
         } else {
             equal as f64 / total as f64
         };
-        if similarity < opts.min_similarity {
+        if !c.reworded && similarity < opts.min_similarity {
             continue;
         }
         out.push(PairPassage {
@@ -515,7 +600,7 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
             b: pb,
             ops,
             similarity,
-            evidence: ch.evidence,
+            evidence: c.evidence,
         });
     }
     drop_double_overlaps(out)

@@ -88,6 +88,7 @@ mod english;
 mod input;
 mod normalize;
 mod options;
+mod paraphrase;
 mod report;
 mod seed;
 mod tokenize;

@@ -13,7 +13,8 @@
 //! 3. Punctuation variants: `、` `，` `､` → `,`; `。` `｡` → `.`; CJK quote brackets
 //!    and curly quotes → `"` or `'`; dashes → `-`; wave dashes → `~`.
 //! 4. White space: any run of spaces, tabs and line breaks (CR, LF, U+3000, …)
-//!    → one space. Invisible format characters (soft hyphen, zero-width
+//!    → one space, or one line feed when the run holds a blank line (a
+//!    paragraph break, which ends a sentence). Invisible format characters (soft hyphen, zero-width
 //!    space and joiners, BOM) are dropped.
 //!
 //! # Complexity
@@ -106,6 +107,8 @@ struct Folder {
     text: String,
     orig: Vec<u32>,
     last_space: bool,
+    /// Line feeds in the current white-space run.
+    breaks: u32,
 }
 
 impl Folder {
@@ -124,6 +127,15 @@ impl Folder {
             if !self.last_space {
                 self.push(' ', at);
                 self.last_space = true;
+                self.breaks = 0;
+            }
+            if c == '\n' || c == '\u{2029}' {
+                self.breaks += 1;
+                if self.breaks == 2 {
+                    // the run's one byte becomes a paragraph break
+                    let last = self.text.len() - 1;
+                    self.text.replace_range(last.., "\n");
+                }
             }
             return;
         }
@@ -155,6 +167,7 @@ pub(crate) fn fold(text: &str) -> Folded {
         text: String::with_capacity(text.len()),
         orig: Vec::with_capacity(text.len() + 1),
         last_space: false,
+        breaks: 0,
     };
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
@@ -213,6 +226,7 @@ mod tests {
         assert_eq!(folded("a、b，c,d。e"), "a,b,c,d.e");
         assert_eq!(folded("「引用」"), "\"引用\"");
         assert_eq!(folded("a \r\n\t\u{3000} b"), "a b");
+        assert_eq!(folded("a\r\n\r\nb\n \nc\nd"), "a\nb\nc d");
         assert_eq!(folded("co\u{AD}op\u{200B}"), "coop");
     }
 

@@ -71,6 +71,12 @@ pub struct Options {
     /// Skip English function words (`the`, `of`, …) when seeding, so that
     /// inserted or dropped function words do not break seeds.
     pub stop_words: bool,
+    /// Also find reworded passages (shuffled words, synonyms, translation
+    /// round trips) in space-separated scripts, by comparing sentences as
+    /// bags of words. Off by default: passages then snap to whole
+    /// sentences, and commentary that reuses a quote's words may be taken
+    /// into it. The PAN evaluation turns it on.
+    pub paraphrase: bool,
 }
 
 impl Default for Options {
@@ -83,6 +89,7 @@ impl Default for Options {
             min_similarity: DEFAULT_MIN_SIMILARITY,
             stem: true,
             stop_words: true,
+            paraphrase: false,
         }
     }
 }

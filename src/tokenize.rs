@@ -94,6 +94,13 @@ pub(crate) struct Tokens {
     pub ends: Vec<u32>,
     /// Weight of each token.
     pub weights: Vec<u16>,
+    /// Index of the first token of each sentence (a sentence ends at `.`,
+    /// `!`, `?`, their CJK forms, or a blank line), starting with 0 when
+    /// there are tokens.
+    pub sentences: Vec<u32>,
+    /// Index of the first token of each paragraph after the first (a
+    /// paragraph ends at a blank line); each is also a sentence start.
+    pub paragraphs: Vec<u32>,
 }
 
 impl Tokens {
@@ -166,9 +173,18 @@ impl Interner {
 pub(crate) fn tokenize(folded: &Folded, interner: &mut Interner) -> Tokens {
     let text = folded.text.as_str();
     let mut out = Tokens::default();
+    let mut prev_end = 0;
     for m in word_regex().find_iter(text) {
         let word = m.as_str();
         let base = m.start();
+        let gap = &text[prev_end..base];
+        if out.sentences.is_empty() || gap.contains(['.', '!', '?', '\n']) {
+            out.sentences.push(out.len() as u32);
+            if !out.ids.is_empty() && gap.contains('\n') {
+                out.paragraphs.push(out.len() as u32);
+            }
+        }
+        prev_end = m.end();
         // Split the match into runs of word characters and single
         // characters of scripts written without spaces.
         let mut run_start: Option<usize> = None;
@@ -296,6 +312,13 @@ mod tests {
         assert_eq!(a.keys[2], b.keys[1]);
         assert_ne!(a.ids[2], b.ids[1]);
         assert_eq!(u.len(), 2);
+    }
+
+    #[test]
+    fn sentences_start_after_terminal_punctuation() {
+        let (t, _) = toks("One two. Three! Four? 五。六, seven");
+        assert_eq!(t.sentences, [0, 2, 3, 4, 5]);
+        assert!(toks("").0.sentences.is_empty());
     }
 
     #[test]

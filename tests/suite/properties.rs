@@ -14,11 +14,13 @@ fn script() -> impl Strategy<Value = Script> {
     prop_oneof![Just(Script::En), Just(Script::Ja)]
 }
 
-/// Options the naive reference understands: no stemming, no stop words.
+/// Options the naive reference understands: no stemming, no stop words, no
+/// paraphrase stage.
 fn plain() -> Options {
     Options {
         stem: false,
         stop_words: false,
+        paraphrase: false,
         ..Options::default()
     }
 }
@@ -124,14 +126,15 @@ proptest! {
     /// Commentary between two quoted paragraphs is never swallowed by one
     /// passage, and it is marked added.
     #[test]
-    fn commentary_splits_passages(seed in any::<u64>(), script in script(), n in 12usize..40) {
+    fn commentary_splits_passages(seed in any::<u64>(), script in script(), n in 12usize..40, paraphrase in any::<bool>()) {
         let mut rng = Rng(seed);
         let p1 = words(&mut rng, script, 30);
         let p2 = words(&mut rng, script, 30);
         let own = words(&mut rng, script, n);
         let a = assemble(&mut rng, script, &[(Some(0), p1.clone()), (Some(1), p2.clone())]);
         let b = assemble(&mut rng, script, &[(Some(0), p1), (None, own), (Some(1), p2)]);
-        let report = compare(&[&a.text, &b.text], &Options::default());
+        let opts = Options { paraphrase, ..Options::default() };
+        let report = compare(&[&a.text, &b.text], &opts);
         check_invariants(&[&a.text, &b.text], &report);
         let c = u16_span(&b.text, b.pieces[1].span);
         for p in &report.passages {
@@ -175,7 +178,11 @@ proptest! {
     ) {
         let ta = format!("{a}{shared}");
         let tb = format!("{shared}{b}");
-        for opts in [Options::default(), Options { min_length: 4, seed_length: 4, max_gap: 0, ..Options::default() }] {
+        for opts in [
+            Options::default(),
+            Options { min_length: 4, seed_length: 4, max_gap: 0, ..Options::default() },
+            Options { paraphrase: true, min_length: 10, ..Options::default() },
+        ] {
             let r = compare(&[&ta, &tb, &a], &opts);
             check_invariants(&[&ta, &tb, &a], &r);
         }

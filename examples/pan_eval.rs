@@ -1,0 +1,352 @@
+//! Scores quotelens on the PAN 2013 text-alignment training corpus with
+//! PAN's measure (Potthast et al., 2010): precision, recall, granularity and
+//! PlagDet per sub-corpus, and overall.
+//!
+//! ```text
+//! cargo run --release --example pan_eval -- [PAN_DIR] [--limit N] [--options JSON]
+//! ```
+//!
+//! PAN_DIR defaults to ../shared/pan13-train. Each pair is compared as
+//! `[suspicious, source]`; every passage is a detection. PAN offsets count
+//! characters (code points), so the report's UTF-16 offsets are converted.
+//! `--limit N` scores only the first N pairs of each sub-corpus. The default
+//! options plus `paraphrase: true`; `--options` replaces them.
+
+use quotelens::{compare, Options};
+use std::path::{Path, PathBuf};
+
+/// A case or a detection: character ranges in the suspicious and the
+/// source document.
+#[derive(Clone, Copy, Debug)]
+struct Pair {
+    susp: (u32, u32),
+    src: (u32, u32),
+}
+
+impl Pair {
+    fn len(&self) -> u32 {
+        (self.susp.1 - self.susp.0) + (self.src.1 - self.src.0)
+    }
+    fn touches(&self, o: &Pair) -> bool {
+        overlap(self.susp, o.susp) > 0 && overlap(self.src, o.src) > 0
+    }
+}
+
+fn overlap(x: (u32, u32), y: (u32, u32)) -> u32 {
+    x.1.min(y.1).saturating_sub(x.0.max(y.0))
+}
+
+/// Length of the union of the parts of `within` that `ranges` cover.
+fn covered(within: (u32, u32), ranges: &mut [(u32, u32)]) -> u32 {
+    ranges.sort_unstable();
+    let mut total = 0;
+    let mut cur: Option<(u32, u32)> = None;
+    for &(s, e) in ranges.iter() {
+        let (s, e) = (s.max(within.0), e.min(within.1));
+        if s >= e {
+            continue;
+        }
+        cur = match cur {
+            Some((cs, ce)) if s <= ce => Some((cs, ce.max(e))),
+            Some((cs, ce)) => {
+                total += ce - cs;
+                Some((s, e))
+            }
+            None => Some((s, e)),
+        };
+    }
+    if let Some((cs, ce)) = cur {
+        total += ce - cs;
+    }
+    total
+}
+
+/// Share of `x` covered by those of `others` that touch it.
+fn coverage(x: &Pair, others: &[Pair]) -> (f64, usize) {
+    let touching: Vec<&Pair> = others.iter().filter(|o| o.touches(x)).collect();
+    let mut susp: Vec<(u32, u32)> = touching.iter().map(|o| o.susp).collect();
+    let mut src: Vec<(u32, u32)> = touching.iter().map(|o| o.src).collect();
+    let c = covered(x.susp, &mut susp) + covered(x.src, &mut src);
+    (c as f64 / x.len().max(1) as f64, touching.len())
+}
+
+/// Running sums of the measure over many document pairs.
+#[derive(Default, Clone)]
+struct Score {
+    cases: usize,
+    recall_sum: f64,
+    detections: usize,
+    precision_sum: f64,
+    detected_cases: usize,
+    granularity_sum: usize,
+    pairs: usize,
+    pairs_with_detections: usize,
+}
+
+impl Score {
+    fn add(&mut self, cases: &[Pair], detections: &[Pair]) {
+        self.pairs += 1;
+        if !detections.is_empty() {
+            self.pairs_with_detections += 1;
+        }
+        for c in cases {
+            let (r, n) = coverage(c, detections);
+            self.cases += 1;
+            self.recall_sum += r;
+            if n > 0 {
+                self.detected_cases += 1;
+                self.granularity_sum += n;
+            }
+        }
+        for d in detections {
+            let (p, _) = coverage(d, cases);
+            self.detections += 1;
+            self.precision_sum += p;
+        }
+    }
+
+    fn merge(&mut self, o: &Score) {
+        self.cases += o.cases;
+        self.recall_sum += o.recall_sum;
+        self.detections += o.detections;
+        self.precision_sum += o.precision_sum;
+        self.detected_cases += o.detected_cases;
+        self.granularity_sum += o.granularity_sum;
+        self.pairs += o.pairs;
+        self.pairs_with_detections += o.pairs_with_detections;
+    }
+
+    fn recall(&self) -> f64 {
+        if self.cases == 0 {
+            0.0
+        } else {
+            self.recall_sum / self.cases as f64
+        }
+    }
+    fn precision(&self) -> f64 {
+        if self.detections == 0 {
+            0.0
+        } else {
+            self.precision_sum / self.detections as f64
+        }
+    }
+    fn granularity(&self) -> f64 {
+        if self.detected_cases == 0 {
+            1.0
+        } else {
+            self.granularity_sum as f64 / self.detected_cases as f64
+        }
+    }
+    fn plagdet(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            return 0.0;
+        }
+        let f1 = 2.0 * p * r / (p + r);
+        f1 / (1.0 + self.granularity()).log2()
+    }
+}
+
+fn attr(tag: &str, name: &str) -> Option<u32> {
+    let key = format!(" {name}=\"");
+    let s = tag.find(&key)? + key.len();
+    let e = tag[s..].find('"')? + s;
+    tag[s..e].parse().ok()
+}
+
+/// The plagiarism cases of one pair, from its XML file.
+fn cases(xml: &str) -> Vec<Pair> {
+    xml.split("<feature")
+        .skip(1)
+        .filter(|t| t.contains("name=\"plagiarism\""))
+        .filter_map(|t| {
+            let (so, sl) = (attr(t, "this_offset")?, attr(t, "this_length")?);
+            let (ro, rl) = (attr(t, "source_offset")?, attr(t, "source_length")?);
+            Some(Pair {
+                susp: (so, so + sl),
+                src: (ro, ro + rl),
+            })
+        })
+        .collect()
+}
+
+/// UTF-16 offset → character offset table of a text.
+fn char_index(text: &str) -> Vec<u32> {
+    let mut map = Vec::with_capacity(text.len() + 1);
+    for (i, c) in text.chars().enumerate() {
+        for _ in 0..c.len_utf16() {
+            map.push(i as u32);
+        }
+    }
+    map.push(text.chars().count() as u32);
+    map
+}
+
+fn read(path: &Path) -> String {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+fn score_pair(
+    dir: &Path,
+    root: &Path,
+    line: &str,
+    opts: &Options,
+) -> Option<(Vec<Pair>, Vec<Pair>)> {
+    let mut it = line.split_whitespace();
+    let (susp, src) = (it.next()?, it.next()?);
+    let xml_name = format!(
+        "{}-{}.xml",
+        susp.trim_end_matches(".txt"),
+        src.trim_end_matches(".txt")
+    );
+    let truth = std::fs::read_to_string(dir.join(xml_name)).unwrap_or_default();
+    let ts = read(&root.join("susp").join(susp));
+    let tr = read(&root.join("src").join(src));
+    let report = compare(&[&ts, &tr], opts);
+    let (ms, mr) = (char_index(&ts), char_index(&tr));
+    let detections = report
+        .passages
+        .iter()
+        .map(|p| Pair {
+            susp: (ms[p.a.start as usize], ms[p.a.end as usize]),
+            src: (mr[p.b.start as usize], mr[p.b.end as usize]),
+        })
+        .collect();
+    let cases = cases(&truth);
+    if std::env::var("PAN_DEBUG").is_ok() {
+        let cs: Vec<char> = ts.chars().collect();
+        for d in &detections {
+            let (p, _) = coverage(d, &cases);
+            if p < 0.8 {
+                let ex = |s: u32, e: u32| -> String {
+                    cs[s as usize..e as usize]
+                        .iter()
+                        .collect::<String>()
+                        .replace('\n', " ")
+                };
+                eprintln!(
+                    "{line}: detection {:?} precision {p:.2}; cases {:?}",
+                    d.susp,
+                    cases.iter().map(|c| c.susp).collect::<Vec<_>>()
+                );
+                if let Some(c) = cases.iter().find(|c| overlap(c.susp, d.susp) > 0) {
+                    if d.susp.0 < c.susp.0 {
+                        eprintln!(
+                            "   extra before: {:?}",
+                            ex(d.susp.0, c.susp.0.min(d.susp.0 + 300))
+                        );
+                    }
+                    if d.susp.1 > c.susp.1 {
+                        eprintln!(
+                            "   extra after: {:?}",
+                            ex(c.susp.1.max(d.susp.1.saturating_sub(300)), d.susp.1)
+                        );
+                    }
+                }
+            }
+        }
+    }
+    Some((cases, detections))
+}
+
+fn main() {
+    let mut root = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/pan13-train"
+    ));
+    let mut limit = usize::MAX;
+    // PAN's obfuscated sub-corpora need the paraphrase stage.
+    let mut opts = Options {
+        paraphrase: true,
+        ..Options::default()
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--limit" => limit = args.next().and_then(|v| v.parse().ok()).expect("--limit N"),
+            "--options" => {
+                opts = serde_json::from_str(&args.next().expect("--options JSON"))
+                    .expect("valid options")
+            }
+            _ => root = PathBuf::from(a),
+        }
+    }
+    let subs = [
+        ("01-no-plagiarism", "no-plagiarism"),
+        ("02-no-obfuscation", "no-obfuscation"),
+        ("03-random-obfuscation", "random"),
+        ("04-translation-obfuscation", "translation"),
+        ("05-summary-obfuscation", "summary"),
+    ];
+    if !root.join(subs[0].0).exists() {
+        eprintln!("pan_eval: no PAN corpus at {}", root.display());
+        std::process::exit(2);
+    }
+    println!("| sub-corpus | pairs | precision | recall | granularity | PlagDet | pairs with detections |");
+    println!("|---|---|---|---|---|---|---|");
+    let mut overall = Score::default();
+    let started = std::time::Instant::now();
+    for (folder, label) in subs {
+        let dir = root.join(folder);
+        let pairs = std::fs::read_to_string(dir.join("pairs")).expect("pairs file");
+        let lines: Vec<&str> = pairs
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .take(limit)
+            .collect();
+        let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let chunk = lines.len().div_ceil(workers).max(1);
+        let score = std::thread::scope(|s| {
+            let handles: Vec<_> = lines
+                .chunks(chunk)
+                .map(|part| {
+                    let (dir, root, opts) = (&dir, &root, &opts);
+                    s.spawn(move || {
+                        let mut sc = Score::default();
+                        for line in part {
+                            if let Some((c, d)) = score_pair(dir, root, line, opts) {
+                                sc.add(&c, &d);
+                            }
+                        }
+                        sc
+                    })
+                })
+                .collect();
+            let mut total = Score::default();
+            for h in handles {
+                total.merge(&h.join().expect("worker"));
+            }
+            total
+        });
+        overall.merge(&score);
+        if score.cases == 0 {
+            println!(
+                "| {label} | {} | – | – | – | – | {} ({:.1}%) |",
+                score.pairs,
+                score.pairs_with_detections,
+                100.0 * score.pairs_with_detections as f64 / score.pairs.max(1) as f64
+            );
+        } else {
+            println!(
+                "| {label} | {} | {:.3} | {:.3} | {:.3} | {:.3} | {} |",
+                score.pairs,
+                score.precision(),
+                score.recall(),
+                score.granularity(),
+                score.plagdet(),
+                score.pairs_with_detections
+            );
+        }
+    }
+    println!(
+        "| overall | {} | {:.3} | {:.3} | {:.3} | {:.3} | {} |",
+        overall.pairs,
+        overall.precision(),
+        overall.recall(),
+        overall.granularity(),
+        overall.plagdet(),
+        overall.pairs_with_detections
+    );
+    eprintln!("scored in {:.1} s", started.elapsed().as_secs_f64());
+}

@@ -132,10 +132,10 @@ impl<'a> DocView<'a> {
         let (mut w, mut u) = (0u64, 0u64);
         weight.push(0);
         uncovered.push(0);
-        for t in 0..n {
-            let tw = tokens.weights[t] as u64;
+        for (&tw, &cov) in tokens.weights.iter().zip(covered) {
+            let tw = tw as u64;
             w += tw;
-            if !covered[t] {
+            if !cov {
                 u += tw;
             }
             weight.push(w);

@@ -183,9 +183,11 @@ pub(crate) fn fold(text: &str) -> Folded {
             }
         }
         if end == start + c.len_utf8() {
-            if c.is_ascii() || is_plain_wide(c) {
-                f.emit(c, at);
-            } else if is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes {
+            // ASCII and plain CJK skip the quick-check table
+            if c.is_ascii()
+                || is_plain_wide(c)
+                || is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes
+            {
                 f.emit(c, at);
             } else {
                 for n in std::iter::once(c).nfkc() {

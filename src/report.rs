@@ -339,7 +339,7 @@ pub(crate) fn build(
     }
     let mut group_of_root: Vec<u32> = vec![u32::MAX; passages.len()];
     let mut groups: Vec<Group> = Vec::new();
-    for i in 0..passages.len() {
+    for (i, passage) in passages.iter_mut().enumerate() {
         let r = find(&mut parent, i as u32) as usize;
         if group_of_root[r] == u32::MAX {
             group_of_root[r] = groups.len() as u32;
@@ -350,10 +350,10 @@ pub(crate) fn build(
             });
         }
         let g = group_of_root[r];
-        passages[i].group = g;
+        passage.group = g;
         let group = &mut groups[g as usize];
         group.passages.push(i as u32);
-        for s in [passages[i].a, passages[i].b] {
+        for s in [passage.a, passage.b] {
             match group.spans.iter_mut().find(|x| x.doc == s.doc) {
                 Some(x) => {
                     x.start = x.start.min(s.start);

@@ -187,12 +187,12 @@ impl Index {
         let mut entries: Vec<Entry> = Vec::with_capacity(total);
         for (doc, (c, hashes)) in content.iter_mut().zip(&all_hashes).enumerate() {
             c.slot = vec![NIL; c.tok.len()];
-            for p in 0..c.tok.len() {
+            for (p, &hash) in hashes.iter().enumerate() {
                 if c.win_len[p] == 0 {
                     continue;
                 }
                 let next_slot = slots.len() as u32;
-                let s = *table.entry(hashes[p]).or_insert(next_slot);
+                let s = *table.entry(hash).or_insert(next_slot);
                 if s == next_slot {
                     slots.push(Slot {
                         head: NIL,

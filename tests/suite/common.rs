@@ -149,7 +149,7 @@ pub fn check_invariants(texts: &[&str], report: &Report) {
 }
 
 /// The passage whose spans contain `a` in document `da` and `b` in `db`.
-pub fn covering<'r>(report: &'r Report, a: Span, b: Span) -> Vec<&'r quotelens::Passage> {
+pub fn covering(report: &Report, a: Span, b: Span) -> Vec<&quotelens::Passage> {
     report
         .passages
         .iter()

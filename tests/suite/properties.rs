@@ -6,7 +6,7 @@ use crate::reference;
 use proptest::prelude::*;
 use quotelens::{compare, EditKind, Options, Report, SegmentKind};
 
-#[path = "../../benches/gen.rs"]
+#[path = "../../benches/gen/mod.rs"]
 mod gen;
 use gen::{assemble, edit, words, Rng, Script};
 

@@ -125,7 +125,13 @@ pub(crate) struct DocView<'a> {
 }
 
 impl<'a> DocView<'a> {
-    pub fn new(tokens: &'a Tokens, content: &'a Content, covered: &[bool]) -> Self {
+    /// Sentences are cut only when `paraphrase` asks for them.
+    pub fn new(
+        tokens: &'a Tokens,
+        content: &'a Content,
+        covered: &[bool],
+        paraphrase: bool,
+    ) -> Self {
         let n = tokens.len();
         let mut weight = Vec::with_capacity(n + 1);
         let mut uncovered = Vec::with_capacity(n + 1);
@@ -144,7 +150,11 @@ impl<'a> DocView<'a> {
         DocView {
             tokens,
             content,
-            sentences: paraphrase::sentences(tokens),
+            sentences: if paraphrase {
+                paraphrase::sentences(tokens)
+            } else {
+                Vec::new()
+            },
             weight,
             uncovered,
         }
@@ -194,14 +204,22 @@ impl Run {
     }
 }
 
-/// Merges seeds (sorted by position in `a`) into runs, in order of start in `a`.
-pub(crate) fn runs(seeds: &[Seed], ca: &Content, cb: &Content) -> Vec<Run> {
-    let mut runs: Vec<Run> = Vec::new();
+/// Merges seeds (sorted by position in `a`) into runs, extends every run
+/// over the matching content keys on both sides (the seeds are winnowed, so
+/// they rarely reach a run's ends), and returns the runs in order of start
+/// in `a`.
+///
+/// # Complexity
+/// O(s + r log r + e) for s seeds, r runs and e extended tokens; each
+/// diagonal is swept once, so e is at most the content length per diagonal
+/// that has a run.
+pub(crate) fn runs(seeds: &[Seed], a: &Tokens, ca: &Content, b: &Tokens, cb: &Content) -> Vec<Run> {
+    let mut raw: Vec<Run> = Vec::new();
     let mut by_diag: FxHashMap<i64, u32> = FxHashMap::default();
     for s in seeds {
         let diag = s.b as i64 - s.a as i64;
         if let Some(&r) = by_diag.get(&diag) {
-            let run = &mut runs[r as usize];
+            let run = &mut raw[r as usize];
             if s.a <= run.ca_end {
                 run.ca_end = run.ca_end.max(s.a + s.len);
                 run.rarity_sum += s.rarity;
@@ -209,8 +227,8 @@ pub(crate) fn runs(seeds: &[Seed], ca: &Content, cb: &Content) -> Vec<Run> {
                 continue;
             }
         }
-        by_diag.insert(diag, runs.len() as u32);
-        runs.push(Run {
+        by_diag.insert(diag, raw.len() as u32);
+        raw.push(Run {
             ca: s.a,
             ca_end: s.a + s.len,
             diag,
@@ -220,12 +238,56 @@ pub(crate) fn runs(seeds: &[Seed], ca: &Content, cb: &Content) -> Vec<Run> {
             seeds: 1,
         });
     }
+    drop(by_diag);
+    raw.sort_unstable_by_key(|r| (r.diag, r.ca));
+    let key_a = |p: i64| a.keys[ca.tok[p as usize] as usize];
+    let key_b = |q: i64| b.keys[cb.tok[q as usize] as usize];
+    let (na, nb) = (ca.tok.len() as i64, cb.tok.len() as i64);
+    let mut runs: Vec<Run> = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        let mut cur = raw[i];
+        let d = cur.diag;
+        // left, down to the previous run of this diagonal
+        let floor = match runs.last() {
+            Some(prev) if prev.diag == d => prev.ca_end as i64,
+            _ => 0,
+        };
+        let mut p = cur.ca as i64;
+        while p > floor && p + d > 0 && key_a(p - 1) == key_b(p - 1 + d) {
+            p -= 1;
+        }
+        cur.ca = p as u32;
+        // right, swallowing the runs of this diagonal it reaches
+        i += 1;
+        let mut e = cur.ca_end as i64;
+        loop {
+            while e < na && e + d < nb && key_a(e) == key_b(e + d) {
+                e += 1;
+                if i < raw.len() && raw[i].diag == d && raw[i].ca as i64 <= e {
+                    break;
+                }
+            }
+            if i < raw.len() && raw[i].diag == d && raw[i].ca as i64 <= e {
+                let next = raw[i];
+                e = e.max(next.ca_end as i64);
+                cur.rarity_sum += next.rarity_sum;
+                cur.seeds += next.seeds;
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        cur.ca_end = e as u32;
+        runs.push(cur);
+    }
     for r in &mut runs {
         r.ta = ca.token_span(r.ca as usize, r.ca_end as usize);
         let cb_start = (r.ca as i64 + r.diag) as usize;
         let cb_end = (r.ca_end as i64 + r.diag) as usize;
         r.tb = cb.token_span(cb_start, cb_end);
     }
+    runs.sort_unstable_by_key(|r| (r.ta.0, r.tb.0));
     runs
 }
 

@@ -141,7 +141,13 @@ pub fn compare<S: AsRef<str>>(texts: &[S], options: &Options) -> Report {
                 (a, b)
             };
             let seeds = index.pair(x, y);
-            let runs = align::runs(&seeds, &index.content[x], &index.content[y]);
+            let runs = align::runs(
+                &seeds,
+                &tokens[x],
+                &index.content[x],
+                &tokens[y],
+                &index.content[y],
+            );
             let (left, right) = covered.split_at_mut(b);
             let (cov_x, cov_y) = if x == a {
                 (&mut left[a], &mut right[0])
@@ -153,7 +159,7 @@ pub fn compare<S: AsRef<str>>(texts: &[S], options: &Options) -> Report {
         }
     }
     let views: Vec<DocView> = (0..n)
-        .map(|d| DocView::new(&tokens[d], &index.content[d], &covered[d]))
+        .map(|d| DocView::new(&tokens[d], &index.content[d], &covered[d], opts.paraphrase))
         .collect();
     let pairs = pair_runs
         .into_iter()

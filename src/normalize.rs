@@ -121,6 +121,13 @@ impl Folder {
     }
 
     /// Emits one NFKC-folded character: case, punctuation and white space.
+    /// Emits a character that needs no folding at all (plain CJK).
+    #[inline]
+    fn emit_plain(&mut self, c: char, at: u32) {
+        self.last_space = false;
+        self.push(c, at);
+    }
+
     #[inline]
     fn emit(&mut self, c: char, at: u32) {
         if c.is_whitespace() {
@@ -183,11 +190,10 @@ pub(crate) fn fold(text: &str) -> Folded {
             }
         }
         if end == start + c.len_utf8() {
-            // ASCII and plain CJK skip the quick-check table
-            if c.is_ascii()
-                || is_plain_wide(c)
-                || is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes
-            {
+            // plain CJK needs no table at all, ASCII no quick check
+            if is_plain_wide(c) {
+                f.emit_plain(c, at);
+            } else if c.is_ascii() || is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes {
                 f.emit(c, at);
             } else {
                 for n in std::iter::once(c).nfkc() {

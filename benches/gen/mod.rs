@@ -93,6 +93,38 @@ pub fn prose(rng: &mut Rng, script: Script, words: &[String]) -> String {
     out
 }
 
+/// A vocabulary drawn from by Zipf's law (rank r has weight 1/r), as words
+/// are in real prose: a few very common, most rare.
+pub struct Zipf {
+    words: Vec<String>,
+    cumulative: Vec<f64>,
+}
+
+impl Zipf {
+    pub fn new(rng: &mut Rng, script: Script, size: usize) -> Self {
+        let words = (0..size).map(|_| word(rng, script)).collect();
+        let mut total = 0.0;
+        let cumulative = (1..=size)
+            .map(|r| {
+                total += 1.0 / r as f64;
+                total
+            })
+            .collect();
+        Zipf { words, cumulative }
+    }
+
+    pub fn draw(&self, rng: &mut Rng, n: usize) -> Vec<String> {
+        let total = *self.cumulative.last().unwrap();
+        (0..n)
+            .map(|_| {
+                let x = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64 * total;
+                let i = self.cumulative.partition_point(|&c| c < x);
+                self.words[i.min(self.words.len() - 1)].clone()
+            })
+            .collect()
+    }
+}
+
 /// `n` random words.
 pub fn words(rng: &mut Rng, script: Script, n: usize) -> Vec<String> {
     (0..n).map(|_| word(rng, script)).collect()
@@ -160,8 +192,8 @@ pub fn assemble(rng: &mut Rng, script: Script, parts: &[(Option<usize>, Vec<Stri
     Doc { text, pieces }
 }
 
-/// Two documents of about `bytes` bytes each that quote the same invented
-/// article: about `shared_percent` of each is quoted (with an edit every 30
+/// Two documents of about `bytes` bytes each, with words from one Zipfian
+/// vocabulary of 30 000, that quote the same invented article: about `shared_percent` of each is quoted (with an edit every 30
 /// words or so), the rest is each author's own commentary.
 pub fn quoting_pair(
     seed: u64,
@@ -170,6 +202,7 @@ pub fn quoting_pair(
     shared_percent: usize,
 ) -> (String, String) {
     let mut rng = Rng(seed);
+    let vocab = Zipf::new(&mut rng, script, 30_000);
     let bytes_per_word = match script {
         Script::En => 7,
         Script::Ja => 8,
@@ -182,10 +215,10 @@ pub fn quoting_pair(
     while words_done < total_words {
         let quote_len = rng.range(40, 120);
         let own_len = quote_len * (100 - shared_percent) / shared_percent.max(1);
-        let quote = words(&mut rng, script, quote_len);
-        parts_a.push((None, words(&mut rng, script, own_len)));
+        let quote = vocab.draw(&mut rng, quote_len);
+        parts_a.push((None, vocab.draw(&mut rng, own_len)));
         parts_a.push((Some(q), edit(&mut rng, script, &quote, quote_len / 30, 12)));
-        parts_b.push((None, words(&mut rng, script, own_len)));
+        parts_b.push((None, vocab.draw(&mut rng, own_len)));
         parts_b.push((Some(q), edit(&mut rng, script, &quote, quote_len / 30, 12)));
         words_done += quote_len + own_len;
         q += 1;

@@ -351,7 +351,7 @@ mod tests {
                     x = x
                         .wrapping_mul(6364136223846793005)
                         .wrapping_add(1442695040888963407);
-                    (x >> 60) as u64 // few distinct values: many ties
+                    x >> 60 // few distinct values: many ties
                 })
                 .collect();
             let mut lens = vec![1u32; n];

@@ -11,6 +11,10 @@
 //! characters (code points), so the report's UTF-16 offsets are converted.
 //! `--limit N` scores only the first N pairs of each sub-corpus. The default
 //! options plus `paraphrase: true`; `--options` replaces them.
+//!
+//! `--check` exits with status 1 when a score falls below its regression
+//! floor in [`FLOORS`] (set a little under the measured figures, so a
+//! change that loses quality fails `make test`).
 
 use quotelens::{compare, Options};
 use std::path::{Path, PathBuf};
@@ -250,6 +254,25 @@ fn score_pair(
     Some((cases, detections))
 }
 
+/// Regression floors: (sub-corpus, lowest PlagDet). For no-plagiarism, the
+/// largest share of pairs with a detection.
+const FLOORS: [(&str, f64); 6] = [
+    ("no-plagiarism", 0.02),
+    ("no-obfuscation", 0.92),
+    ("random", 0.82),
+    ("translation", 0.88),
+    ("summary", 0.15),
+    ("overall", 0.83),
+];
+
+fn floor_ok(label: &str, value: f64) -> bool {
+    match FLOORS.iter().find(|(l, _)| *l == label) {
+        Some((_, f)) if label == "no-plagiarism" => value <= *f,
+        Some((_, f)) => value >= *f,
+        None => true,
+    }
+}
+
 fn main() {
     let mut root = PathBuf::from(concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -261,9 +284,12 @@ fn main() {
         paraphrase: true,
         ..Options::default()
     };
+    let mut check = false;
+    let mut failed: Vec<String> = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
+            "--check" => check = true,
             "--limit" => limit = args.next().and_then(|v| v.parse().ok()).expect("--limit N"),
             "--options" => {
                 opts = serde_json::from_str(&args.next().expect("--options JSON"))
@@ -320,6 +346,14 @@ fn main() {
             total
         });
         overall.merge(&score);
+        let value = if score.cases == 0 {
+            score.pairs_with_detections as f64 / score.pairs.max(1) as f64
+        } else {
+            score.plagdet()
+        };
+        if !floor_ok(label, value) {
+            failed.push(format!("{label}: {value:.3}"));
+        }
         if score.cases == 0 {
             println!(
                 "| {label} | {} | – | – | – | – | {} ({:.1}%) |",
@@ -348,5 +382,16 @@ fn main() {
         overall.plagdet(),
         overall.pairs_with_detections
     );
+    if !floor_ok("overall", overall.plagdet()) {
+        failed.push(format!("overall: {:.3}", overall.plagdet()));
+    }
     eprintln!("scored in {:.1} s", started.elapsed().as_secs_f64());
+    if check {
+        if failed.is_empty() {
+            eprintln!("pan_eval: every score is above its regression floor");
+        } else {
+            eprintln!("pan_eval: below the regression floor: {}", failed.join(", "));
+            std::process::exit(1);
+        }
+    }
 }

@@ -390,7 +390,10 @@ fn main() {
         if failed.is_empty() {
             eprintln!("pan_eval: every score is above its regression floor");
         } else {
-            eprintln!("pan_eval: below the regression floor: {}", failed.join(", "));
+            eprintln!(
+                "pan_eval: below the regression floor: {}",
+                failed.join(", ")
+            );
             std::process::exit(1);
         }
     }

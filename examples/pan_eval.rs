@@ -258,11 +258,11 @@ fn score_pair(
 /// largest share of pairs with a detection.
 const FLOORS: [(&str, f64); 6] = [
     ("no-plagiarism", 0.02),
-    ("no-obfuscation", 0.92),
-    ("random", 0.82),
-    ("translation", 0.88),
-    ("summary", 0.15),
-    ("overall", 0.83),
+    ("no-obfuscation", 0.93),
+    ("random", 0.86),
+    ("translation", 0.90),
+    ("summary", 0.19),
+    ("overall", 0.86),
 ];
 
 fn floor_ok(label: &str, value: f64) -> bool {

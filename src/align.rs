@@ -540,6 +540,37 @@ struct Candidate {
     /// Found by the paraphrase stage (judged by its cosine, not by
     /// `min_similarity`).
     reworded: bool,
+    /// Holds an exact chain.
+    exact: bool,
+}
+
+/// Share of a reworded fragment's text, on either side, that an exact
+/// passage elsewhere may already explain before the fragment is dropped as
+/// a vaguer echo of it.
+const REWORDED_EXPLAINED: f64 = 0.5;
+
+/// Drops reworded-only candidates whose text on one side mostly lies in an
+/// exact candidate: that text is quoted, verbatim, from somewhere else.
+/// O(c log c + c · k) for k exact candidates overlapping one fragment.
+fn drop_echoes(cs: Vec<Candidate>) -> Vec<Candidate> {
+    let mut exact_a: Vec<(u32, u32)> = cs.iter().filter(|c| c.exact).map(|c| c.ta).collect();
+    let mut exact_b: Vec<(u32, u32)> = cs.iter().filter(|c| c.exact).map(|c| c.tb).collect();
+    exact_a.sort_unstable();
+    exact_b.sort_unstable();
+    let explained = |ranges: &[(u32, u32)], x: (u32, u32)| -> bool {
+        // ranges overlapping x start before x.1; scan back from there
+        let end = ranges.partition_point(|r| r.0 < x.1);
+        let covered: u32 = ranges[..end]
+            .iter()
+            .rev()
+            .take(64)
+            .map(|r| r.1.min(x.1).saturating_sub(r.0.max(x.0)))
+            .sum();
+        covered as f64 >= REWORDED_EXPLAINED * (x.1 - x.0) as f64
+    };
+    cs.into_iter()
+        .filter(|c| c.exact || !(explained(&exact_a, c.ta) || explained(&exact_b, c.tb)))
+        .collect()
 }
 
 fn overlaps(x: (u32, u32), y: (u32, u32)) -> bool {
@@ -561,6 +592,7 @@ fn merge_candidates(mut cs: Vec<Candidate>) -> Vec<Candidate> {
                 m.tb = (m.tb.0.min(c.tb.0), m.tb.1.max(c.tb.1));
                 m.evidence += c.evidence;
                 m.reworded |= c.reworded;
+                m.exact |= c.exact;
             }
             None => {
                 active.push(out.len());
@@ -601,6 +633,7 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
             tb: ch.tb,
             evidence: ch.evidence,
             reworded: false,
+            exact: true,
         })
         .collect();
     if opts.paraphrase {
@@ -613,13 +646,14 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
                     tb: f.b,
                     evidence,
                     reworded: true,
+                    exact: false,
                 });
             }
         }
     }
     let (ia, ib) = (&a.tokens.ids, &b.tokens.ids);
     let mut out = Vec::new();
-    for c in merge_candidates(cands) {
+    for c in drop_echoes(merge_candidates(cands)) {
         // refine the ends
         let (mut pa, mut pb) = (c.ta, c.tb);
         let ra = &ia[pa.1 as usize..(pa.1 as usize + EXTEND_LIMIT).min(ia.len())];

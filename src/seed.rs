@@ -216,7 +216,7 @@ impl Index {
         let mut total = 0;
         for d in docs {
             let (c, h) = windows(d, opts.seed_length);
-            total += c.tok.len();
+            total += c.win_len.iter().filter(|&&l| l > 0).count();
             content.push(c);
             all_hashes.push(h);
         }

@@ -31,6 +31,7 @@
 //! O(g²) per gap of g tokens, where g is bounded by the gap limits. Nothing
 //! is quadratic in the document length.
 
+use crate::keysort;
 use crate::options::Options;
 use crate::paraphrase::{self, Sentence};
 use crate::seed::{Content, Seed};
@@ -58,13 +59,22 @@ pub(crate) const MAX_OPEN_CHAINS: usize = 64;
 /// Tokens looked at beyond each end of a chain when refining its ends.
 pub(crate) const EXTEND_LIMIT: usize = 32;
 
-/// Score lost, below the best so far, at which an end extension stops.
-const XDROP: i32 = 4;
+/// Score lost, below the best so far, at which an end extension stops. It
+/// must exceed the cost of the longest gap worth crossing (a 5-token
+/// insertion costs 6); the search never looks past [`EXTEND_LIMIT`] anyway.
+const XDROP: i32 = 10;
 
-/// Penalty of a mismatch or a gap when extending an end; a match scores 1.
-/// At 2, an extension past one edit needs three matching tokens after it,
-/// so a chance match of a few characters in commentary is not taken in.
-const EDIT_PENALTY: i32 = 2;
+/// Penalty of a mismatch when extending an end; a match scores 1.
+const MISMATCH: i32 = 2;
+
+/// Affine gap penalties when extending an end: the first token of a gap
+/// costs `GAP_OPEN`, each further one `GAP_EXTEND`. An inserted phrase is one
+/// edit, so five inserted characters followed by nine matching ones extend
+/// the passage, while three skipped tokens followed by four chance matches
+/// (commentary that happens to reuse a word) do not.
+const GAP_OPEN: i32 = 2;
+/// See [`GAP_OPEN`].
+const GAP_EXTEND: i32 = 1;
 
 /// Largest LCS table built between two anchors; a bigger gap (which the gap
 /// limits make rare) is reported as deleted on one side and inserted on the
@@ -239,7 +249,10 @@ pub(crate) fn runs(seeds: &[Seed], a: &Tokens, ca: &Content, b: &Tokens, cb: &Co
         });
     }
     drop(by_diag);
-    raw.sort_unstable_by_key(|r| (r.diag, r.ca));
+    // diagonals shifted to be non-negative, then position
+    keysort::sort_by_key(&mut raw, |r| {
+        (((r.diag + (1i64 << 32)) as u128) << 32) | r.ca as u128
+    });
     let key_a = |p: i64| a.keys[ca.tok[p as usize] as usize];
     let key_b = |q: i64| b.keys[cb.tok[q as usize] as usize];
     let (na, nb) = (ca.tok.len() as i64, cb.tok.len() as i64);
@@ -287,7 +300,7 @@ pub(crate) fn runs(seeds: &[Seed], a: &Tokens, ca: &Content, b: &Tokens, cb: &Co
         let cb_end = (r.ca_end as i64 + r.diag) as usize;
         r.tb = cb.token_span(cb_start, cb_end);
     }
-    runs.sort_unstable_by_key(|r| (r.ta.0, r.tb.0));
+    keysort::sort_by_key(&mut runs, |r| keysort::key4(r.ta.0, r.tb.0, 0, 0));
     runs
 }
 
@@ -396,43 +409,70 @@ fn chain(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> Vec<Chain> {
     chains
 }
 
-/// X-drop extension: how many of `xs` and `ys` (read outward from a passage
-/// end) to add to the passage. Match +1, mismatch and gap -[`EDIT_PENALTY`].
-fn xdrop(xs: &[u32], ys: &[u32]) -> (usize, usize) {
+/// Largest band of the end extension, in tokens.
+const MAX_BAND: usize = 8;
+
+/// Band of the end extension for a `max_gap`: about the number of words
+/// `max_gap` allows (6 weighted characters a word), so the extension never
+/// bridges more than chaining would.
+fn band_for(max_gap: u32) -> usize {
+    ((max_gap / 6) as usize).min(MAX_BAND)
+}
+
+/// Banded X-drop extension with affine gaps (Gotoh's three states): how
+/// many of `xs` and `ys` (read outward from a passage end) to add to the
+/// passage. Cells more than `band` tokens off the diagonal are out, so no
+/// gap longer than `band` is crossed. The extension ends on a match with
+/// the best score above zero.
+fn xdrop(xs: &[u32], ys: &[u32], band: usize) -> (usize, usize) {
     let (n, m) = (xs.len(), ys.len());
     if n == 0 || m == 0 {
         return (0, 0);
     }
     const NEG: i32 = i32::MIN / 4;
-    let mut prev = vec![NEG; m + 1];
-    let mut cur = vec![NEG; m + 1];
-    for (j, p) in prev.iter_mut().enumerate() {
-        *p = -(j as i32) * EDIT_PENALTY;
+    // h: best ending in a match/mismatch; e: in a gap in ys; f: in a gap in xs
+    let mut h_prev = vec![NEG; m + 1];
+    let mut e_prev = vec![NEG; m + 1];
+    let mut h_cur = vec![NEG; m + 1];
+    let mut e_cur = vec![NEG; m + 1];
+    h_prev[0] = 0;
+    for j in 1..=m.min(band) {
+        h_prev[j] = -GAP_OPEN - (j as i32 - 1) * GAP_EXTEND;
     }
     let mut best = (0i32, 0usize, 0usize);
     for i in 1..=n {
-        cur[0] = -(i as i32) * EDIT_PENALTY;
-        let mut row_best = cur[0];
+        h_cur[0] = if i <= band {
+            -GAP_OPEN - (i as i32 - 1) * GAP_EXTEND
+        } else {
+            NEG
+        };
+        e_cur[0] = h_cur[0];
+        let mut f = NEG;
+        let mut row_best = h_cur[0];
         for j in 1..=m {
-            let diag = prev[j - 1]
-                + if xs[i - 1] == ys[j - 1] {
-                    1
-                } else {
-                    -EDIT_PENALTY
-                };
-            let v = diag
-                .max(prev[j] - EDIT_PENALTY)
-                .max(cur[j - 1] - EDIT_PENALTY);
-            cur[j] = v;
+            if i.abs_diff(j) > band {
+                h_cur[j] = NEG;
+                e_cur[j] = NEG;
+                f = NEG;
+                continue;
+            }
+            let hit = xs[i - 1] == ys[j - 1];
+            let diag = h_prev[j - 1] + if hit { 1 } else { -MISMATCH };
+            let e = (h_prev[j] - GAP_OPEN).max(e_prev[j] - GAP_EXTEND);
+            f = (h_cur[j - 1] - GAP_OPEN).max(f - GAP_EXTEND);
+            let v = diag.max(e).max(f);
+            h_cur[j] = v;
+            e_cur[j] = e;
             row_best = row_best.max(v);
-            if xs[i - 1] == ys[j - 1] && v > best.0 && v == diag {
+            if hit && v == diag && v > best.0 {
                 best = (v, i, j);
             }
         }
         if row_best < best.0 - XDROP {
             break;
         }
-        std::mem::swap(&mut prev, &mut cur);
+        std::mem::swap(&mut h_prev, &mut h_cur);
+        std::mem::swap(&mut e_prev, &mut e_cur);
     }
     (best.1, best.2)
 }
@@ -555,8 +595,8 @@ const REWORDED_EXPLAINED: f64 = 0.5;
 fn drop_echoes(cs: Vec<Candidate>) -> Vec<Candidate> {
     let mut exact_a: Vec<(u32, u32)> = cs.iter().filter(|c| c.exact).map(|c| c.ta).collect();
     let mut exact_b: Vec<(u32, u32)> = cs.iter().filter(|c| c.exact).map(|c| c.tb).collect();
-    exact_a.sort_unstable();
-    exact_b.sort_unstable();
+    keysort::sort_by_key(&mut exact_a, |r| keysort::key4(r.0, r.1, 0, 0));
+    keysort::sort_by_key(&mut exact_b, |r| keysort::key4(r.0, r.1, 0, 0));
     let explained = |ranges: &[(u32, u32)], x: (u32, u32)| -> bool {
         // ranges overlapping x start before x.1; scan back from there
         let end = ranges.partition_point(|r| r.0 < x.1);
@@ -580,7 +620,7 @@ fn overlaps(x: (u32, u32), y: (u32, u32)) -> bool {
 /// Merges candidates that overlap in both documents into their union.
 /// O(c log c + c · k) for k candidates overlapping in `a` at once.
 fn merge_candidates(mut cs: Vec<Candidate>) -> Vec<Candidate> {
-    cs.sort_by_key(|c| (c.ta.0, c.tb.0));
+    keysort::sort_by_key(&mut cs, |c| keysort::key4(c.ta.0, c.tb.0, 0, 0));
     let mut out: Vec<Candidate> = Vec::with_capacity(cs.len());
     let mut active: Vec<usize> = Vec::new();
     for c in cs {
@@ -658,7 +698,8 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
         let (mut pa, mut pb) = (c.ta, c.tb);
         let ra = &ia[pa.1 as usize..(pa.1 as usize + EXTEND_LIMIT).min(ia.len())];
         let rb = &ib[pb.1 as usize..(pb.1 as usize + EXTEND_LIMIT).min(ib.len())];
-        let (da, db) = xdrop(ra, rb);
+        let band = band_for(opts.max_gap);
+        let (da, db) = xdrop(ra, rb, band);
         pa.1 += da as u32;
         pb.1 += db as u32;
         let la: Vec<u32> = ia[pa.0 as usize - (pa.0 as usize).min(EXTEND_LIMIT)..pa.0 as usize]
@@ -671,7 +712,7 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
             .rev()
             .copied()
             .collect();
-        let (da, db) = xdrop(&la, &lb);
+        let (da, db) = xdrop(&la, &lb, band);
         pa.0 -= da as u32;
         pb.0 -= db as u32;
 
@@ -705,7 +746,7 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
 /// Of passages that overlap in both documents, keeps the one with more
 /// evidence. O(p · k) for p passages, k of them overlapping in `a` at once.
 fn drop_double_overlaps(mut ps: Vec<PairPassage>) -> Vec<PairPassage> {
-    ps.sort_by_key(|p| (p.a.0, p.a.1));
+    keysort::sort_by_key(&mut ps, |p| keysort::key4(p.a.0, p.a.1, 0, 0));
     let mut kept: Vec<PairPassage> = Vec::with_capacity(ps.len());
     let mut active: Vec<usize> = Vec::new(); // indices into kept, overlapping in a
     'next: for p in ps {
@@ -722,7 +763,7 @@ fn drop_double_overlaps(mut ps: Vec<PairPassage>) -> Vec<PairPassage> {
         active.push(kept.len());
         kept.push(p);
     }
-    kept.sort_by_key(|p| (p.a.0, p.b.0));
+    keysort::sort_by_key(&mut kept, |p| keysort::key4(p.a.0, p.b.0, 0, 0));
     kept
 }
 
@@ -732,12 +773,25 @@ mod tests {
 
     #[test]
     fn xdrop_takes_matching_tokens_through_one_edit() {
-        assert_eq!(xdrop(&[1, 2, 3], &[1, 2, 3]), (3, 3));
-        assert_eq!(xdrop(&[1, 9, 3, 4, 5], &[1, 3, 4, 5]), (5, 4));
+        let band = band_for(crate::DEFAULT_MAX_GAP);
+        assert_eq!(xdrop(&[1, 2, 3], &[1, 2, 3], band), (3, 3));
+        assert_eq!(xdrop(&[1, 9, 3, 4, 5], &[1, 3, 4, 5], band), (5, 4));
+        assert_eq!(xdrop(&[7, 8], &[1, 2], band), (0, 0));
+        assert_eq!(xdrop(&[], &[1], band), (0, 0));
         // one gap then only two matches: not worth taking
-        assert_eq!(xdrop(&[9, 3, 4], &[3, 4]), (0, 0));
-        assert_eq!(xdrop(&[7, 8], &[1, 2]), (0, 0));
-        assert_eq!(xdrop(&[], &[1]), (0, 0));
+        assert_eq!(xdrop(&[9, 3, 4], &[3, 4], band), (0, 0));
+        // three skipped, four chance matches: not taken (commentary)
+        assert_eq!(xdrop(&[7, 8, 9, 1, 2, 3, 4], &[1, 2, 3, 4], band), (0, 0));
+        // a five-token insertion, then nine matches: one edit, taken
+        let tail: Vec<u32> = (10..19).collect();
+        let with_insert: Vec<u32> = (20..25).chain(10..19).collect();
+        assert_eq!(xdrop(&with_insert, &tail, band), (14, 9));
+        // twelve inserted tokens (commentary) then the next quote: outside the band
+        let long: Vec<u32> = (100..112).chain(10..30).collect();
+        let next: Vec<u32> = (10..30).collect();
+        assert_eq!(xdrop(&long, &next, band), (0, 0));
+        // with max_gap 0 nothing is bridged at all
+        assert_eq!(xdrop(&[1, 9, 3, 4, 5], &[1, 3, 4, 5], band_for(0)), (1, 1));
     }
 
     #[test]

@@ -86,12 +86,15 @@
 mod align;
 mod english;
 mod input;
+mod keysort;
 mod normalize;
 mod options;
 mod paraphrase;
 mod report;
 mod seed;
 mod tokenize;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
 
 pub use input::{decode_text, Decoded, InputError};
 pub use options::{

@@ -10,11 +10,13 @@
 //! Folding, in order:
 //! 1. NFKC per chunk: `０１２`→`012`, `ＡＢ`→`AB`, `ｶﾞ`→`ガ`, `ﬁ`→`fi`, `㌔`→`キロ`.
 //! 2. Lower case: `AB`→`ab`.
-//! 3. Punctuation variants: `、` `，` `､` → `,`; `。` `｡` → `.`; CJK quote brackets
-//!    and curly quotes → `"` or `'`; dashes → `-`; wave dashes → `~`.
-//! 4. White space: any run of spaces, tabs and line breaks (CR, LF, U+3000, …)
-//!    → one space, or one line feed when the run holds a blank line (a
-//!    paragraph break, which ends a sentence). Invisible format characters (soft hyphen, zero-width
+//! 3. Punctuation and symbols, in every script, fold to separators: sentence
+//!    ends (`.` `!` `?` `。` `．` `！` `？` …) to `.`, everything else (`、` `，`
+//!    `,` `「」` `“”` dashes, emoji …) to white space. So the tokenizer's
+//!    word regex needs no Unicode tables: a word is a run of anything else.
+//! 4. White space: any run of spaces, tabs, line breaks (CR, LF, U+3000, …)
+//!    and folded punctuation → one space, or one line feed when the run holds
+//!    a blank line (a paragraph break, which ends a sentence). Invisible format characters (soft hyphen, zero-width
 //!    space and joiners, BOM) are dropped.
 //!
 //! # Complexity
@@ -87,19 +89,23 @@ fn is_dropped(c: char) -> bool {
     )
 }
 
-/// Maps punctuation variants to one ASCII form; other characters pass.
+/// True for characters that end a sentence (after NFKC, which maps `！`
+/// and `？` to ASCII).
 #[inline]
-fn fold_punct(c: char) -> char {
-    match c {
-        '、' | '，' | '､' | '﹐' | '﹑' => ',',
-        '。' | '｡' | '．' | '﹒' => '.',
-        '「' | '」' | '『' | '』' | '“' | '”' | '„' | '‟' | '«' | '»' | '〝' | '〞' => {
-            '"'
-        }
-        '‘' | '’' | '‚' | '‛' | '′' => '\'',
-        '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
-        '〜' | '～' => '~',
-        _ => c,
+fn ends_sentence(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!' | '?' | '。' | '｡' | '．' | '‼' | '⁇' | '⁈' | '⁉' | '؟' | '।' | '॥' | '۔'
+    )
+}
+
+/// True for characters that are part of words: letters, digits, marks.
+#[inline]
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric() || is_combining_mark(c)
     }
 }
 
@@ -120,7 +126,6 @@ impl Folder {
         }
     }
 
-    /// Emits one NFKC-folded character: case, punctuation and white space.
     /// Emits a character that needs no folding at all (plain CJK).
     #[inline]
     fn emit_plain(&mut self, c: char, at: u32) {
@@ -128,9 +133,26 @@ impl Folder {
         self.push(c, at);
     }
 
+    /// Emits one NFKC-folded character: case, punctuation and white space.
     #[inline]
     fn emit(&mut self, c: char, at: u32) {
-        if c.is_whitespace() {
+        if is_word_char(c) {
+            self.last_space = false;
+            if c.is_ascii() {
+                self.push(c.to_ascii_lowercase(), at);
+            } else if c.is_lowercase() || !c.is_alphabetic() {
+                self.push(c, at);
+            } else {
+                for l in c.to_lowercase() {
+                    self.push(l, at);
+                }
+            }
+        } else if is_dropped(c) {
+        } else if ends_sentence(c) {
+            self.last_space = false;
+            self.push('.', at);
+        } else {
+            // white space, and punctuation or symbols as if they were
             if !self.last_space {
                 self.push(' ', at);
                 self.last_space = true;
@@ -142,23 +164,6 @@ impl Folder {
                     // the run's one byte becomes a paragraph break
                     let last = self.text.len() - 1;
                     self.text.replace_range(last.., "\n");
-                }
-            }
-            return;
-        }
-        if is_dropped(c) {
-            return;
-        }
-        self.last_space = false;
-        if c.is_ascii() {
-            self.push(c.to_ascii_lowercase(), at);
-        } else {
-            let c = fold_punct(c);
-            if c.is_lowercase() || !c.is_alphabetic() {
-                self.push(c, at);
-            } else {
-                for l in c.to_lowercase() {
-                    self.push(l, at);
                 }
             }
         }
@@ -231,10 +236,12 @@ mod tests {
 
     #[test]
     fn punctuation_and_space() {
-        assert_eq!(folded("a、b，c,d。e"), "a,b,c,d.e");
-        assert_eq!(folded("「引用」"), "\"引用\"");
+        assert_eq!(folded("a、b，c,d。e！f"), "a b c d.e.f");
+        assert_eq!(folded("「引用」 — “quote”"), " 引用 quote ");
+        assert_eq!(folded("don't 😀 x_y"), "don t x y");
         assert_eq!(folded("a \r\n\t\u{3000} b"), "a b");
         assert_eq!(folded("a\r\n\r\nb\n \nc\nd"), "a\nb\nc d");
+        assert_eq!(folded("a,\n\nb"), "a\nb");
         assert_eq!(folded("co\u{AD}op\u{200B}"), "coop");
     }
 
@@ -242,14 +249,14 @@ mod tests {
     fn map_points_at_whole_original_characters() {
         let src = "Ａ😀ｶﾞx";
         let f = fold(src);
-        assert_eq!(f.text, "a😀ガx");
+        assert_eq!(f.text, "a ガx");
         // 'a' comes from the 3-byte 'Ａ'
         assert_eq!((f.orig_start(0), f.orig_end(1)), (0, 3));
-        // the emoji is 4 bytes in both
-        assert_eq!((f.orig_start(1), f.orig_end(5)), (3, 7));
+        // the emoji (4 bytes) is a separator
+        assert_eq!((f.orig_start(1), f.orig_end(2)), (3, 7));
         // 'ガ' (3 bytes) comes from 'ｶ' + 'ﾞ' (6 bytes)
-        assert_eq!((f.orig_start(5), f.orig_end(8)), (7, 13));
-        assert_eq!(&src[13..f.orig_end(9) as usize], "x");
+        assert_eq!((f.orig_start(2), f.orig_end(5)), (7, 13));
+        assert_eq!(&src[13..f.orig_end(6) as usize], "x");
     }
 
     #[test]

@@ -11,6 +11,7 @@
 //! UTF-16 table costs n/64 words and answers each query in at most 64 steps.
 
 use crate::align::{OpKind, PairPassage};
+use crate::keysort;
 use crate::options::Options;
 use crate::tokenize::Tokens;
 use serde::{Deserialize, Serialize};
@@ -305,7 +306,9 @@ pub(crate) fn build(
             });
         }
     }
-    passages.sort_by_key(|p| (p.a.doc, p.b.doc, p.a.start, p.b.start));
+    keysort::sort_by_key(&mut passages, |p| {
+        keysort::key4(p.a.doc, p.b.doc, p.a.start, p.b.start)
+    });
     for (i, p) in passages.iter_mut().enumerate() {
         p.id = i as u32;
     }
@@ -317,7 +320,7 @@ pub(crate) fn build(
         per_doc[p.b.doc as usize].push((p.b.start, p.b.end, p.id));
     }
     for spans in &mut per_doc {
-        spans.sort_unstable();
+        keysort::sort_by_key(spans, |s| keysort::key4(s.0, s.1, s.2, 0));
     }
 
     // groups: passages overlapping by half the shorter span on a document
@@ -364,7 +367,7 @@ pub(crate) fn build(
         }
     }
     for g in &mut groups {
-        g.spans.sort_by_key(|s| s.doc);
+        keysort::sort_by_key(&mut g.spans, |s| s.doc as u128);
     }
 
     let documents = texts

@@ -1,8 +1,9 @@
 //! Tokenize: cut folded text into script-aware tokens and intern them to
 //! integers, so every later stage compares `u32`s, never strings.
 //!
-//! Words are found with one regex, `[\p{L}\p{N}\p{M}]+`, over the folded text
-//! (punctuation and spaces separate words and are not tokens). Inside a word,
+//! Words are found with one regex, `[^ .\n]+`, over the folded text, where
+//! normalization has already turned every punctuation mark and symbol into
+//! a separator (so no Unicode tables are needed here). Inside a word,
 //! every character of a script written without spaces (Han, Hiragana,
 //! Katakana, Hangul, and Thai, Lao, Khmer, Myanmar) becomes a token of its
 //! own; the letters of other scripts stay together as one word. So
@@ -25,7 +26,10 @@
 use crate::english;
 use crate::normalize::Folded;
 use crate::options::WIDE_CHAR_WEIGHT;
+#[cfg(not(target_arch = "wasm32"))]
 use regex::Regex;
+#[cfg(target_arch = "wasm32")]
+use regex_lite::Regex;
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
@@ -43,9 +47,13 @@ pub(crate) fn is_word(id: u32) -> bool {
 /// Weight given to a word, capped so one long token cannot dominate.
 const MAX_WORD_WEIGHT: u32 = 24;
 
+/// The word pattern, over folded text. Public to the crate's tests, which
+/// check that `regex` and `regex-lite` agree on it.
+pub(crate) const WORD_PATTERN: &str = r"[^ .\n]+";
+
 fn word_regex() -> &'static Regex {
     static WORD: OnceLock<Regex> = OnceLock::new();
-    WORD.get_or_init(|| Regex::new(r"[\p{L}\p{N}\p{M}]+").expect("the word regex is valid"))
+    WORD.get_or_init(|| Regex::new(WORD_PATTERN).expect("the word regex is valid"))
 }
 
 /// How a character is tokenized.
@@ -312,6 +320,21 @@ mod tests {
         assert_eq!(a.keys[2], b.keys[1]);
         assert_ne!(a.ids[2], b.ids[1]);
         assert_eq!(u.len(), 2);
+    }
+
+    proptest::proptest! {
+        /// The wasm build's regex-lite finds exactly the words the native
+        /// regex finds, on folded text and on raw text.
+        #[test]
+        fn regex_lite_agrees_with_regex(s in "(\\PC|[ .\n])*") {
+            let full = regex::Regex::new(WORD_PATTERN).unwrap();
+            let lite = regex_lite::Regex::new(WORD_PATTERN).unwrap();
+            for text in [s.clone(), fold(&s).text] {
+                let a: Vec<(usize, usize)> = full.find_iter(&text).map(|m| (m.start(), m.end())).collect();
+                let b: Vec<(usize, usize)> = lite.find_iter(&text).map(|m| (m.start(), m.end())).collect();
+                proptest::prop_assert_eq!(a, b);
+            }
+        }
     }
 
     #[test]

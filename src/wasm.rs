@@ -1,0 +1,150 @@
+//! The WebAssembly API: a thin layer that converts JS values to the core's
+//! types and back, and errors to `Error`s with readable messages. It adds no
+//! logic of its own. This is the only file that touches wasm-bindgen,
+//! js-sys or serde-wasm-bindgen.
+//!
+//! ```js
+//! import init, { compare, decodeText, defaultOptions } from "./pkg/quotelens.js";
+//! await init();
+//! const report = compare([textA, textB], { minLength: 80 });
+//! ```
+//!
+//! Cost: the core's, plus one copy of each text in and of the report out.
+
+use crate::{decode_text, Options, Report};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** Options of `compare`; every field is optional and has a default. */
+export interface Options {
+  /** Shortest passage, in weighted characters (CJK counts 2). Default 60. */
+  minLength?: number;
+  /** Longest unquoted run bridged inside a passage. Default 40. */
+  maxGap?: number;
+  /** Seed k-gram length, in weighted characters. Default 16. */
+  seedLength?: number;
+  /** K-grams more frequent than this in one document seed nothing. Default 16. */
+  maxOccurrences?: number;
+  /** Lowest share of equal text in a passage, 0 to 1. Default 0.4. */
+  minSimilarity?: number;
+  /** Fold English inflections when seeding. Default true. */
+  stem?: boolean;
+  /** Skip English function words when seeding. Default true. */
+  stopWords?: boolean;
+  /** Also find reworded passages (space-separated scripts). Default false. */
+  paraphrase?: boolean;
+}
+
+/** A span of one document, in UTF-16 code units (end exclusive). */
+export interface Span { doc: number; start: number; end: number; }
+/** Start and end, in UTF-16 code units, of a span whose document is known. */
+export interface Bounds { start: number; end: number; }
+
+export type SegmentKind = "shared" | "added";
+export interface Segment { start: number; end: number; kind: SegmentKind; passages: number[]; }
+
+export interface Document {
+  name: string;
+  /** Length in UTF-16 code units. */
+  length: number;
+  shared: number;
+  added: number;
+  /** Spans that tile the whole text. */
+  segments: Segment[];
+}
+
+export type EditKind = "equal" | "only_a" | "only_b";
+export interface Edit { kind: EditKind; a: Bounds; b: Bounds; }
+
+export interface Passage {
+  id: number;
+  group: number;
+  a: Span;
+  b: Span;
+  similarity: number;
+  edits: Edit[];
+}
+
+export interface Group { id: number; passages: number[]; spans: Span[]; }
+
+/** The result of `compare`: the same schema as the CLI's `--json`. */
+export interface Report {
+  version: number;
+  options: Required<Options>;
+  documents: Document[];
+  passages: Passage[];
+  groups: Group[];
+}
+
+/** Text decoded from file bytes, with the count of replaced invalid sequences. */
+export interface Decoded { text: string; replaced: number; }
+"#;
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("cannot convert the result: {e}")))
+}
+
+fn options_from(options: JsValue) -> Result<Options, JsError> {
+    let opts: Options = if options.is_undefined() || options.is_null() {
+        Options::default()
+    } else {
+        serde_wasm_bindgen::from_value(options)
+            .map_err(|e| JsError::new(&format!("invalid options: {e}")))?
+    };
+    opts.validate().map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(opts)
+}
+
+/// Compares texts and returns the report (see the `Report` type). Throws an
+/// `Error` when `texts` is not an array of strings or an option is invalid.
+#[wasm_bindgen(js_name = compare, unchecked_return_type = "Report")]
+pub fn compare_js(
+    #[wasm_bindgen(unchecked_param_type = "string[]")] texts: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let texts: Vec<String> = serde_wasm_bindgen::from_value(texts)
+        .map_err(|e| JsError::new(&format!("texts must be an array of strings: {e}")))?;
+    let opts = options_from(options)?;
+    let report: Report = crate::compare(&texts, &opts);
+    to_js(&report)
+}
+
+/// The default options.
+#[wasm_bindgen(js_name = defaultOptions, unchecked_return_type = "Required<Options>")]
+pub fn default_options() -> Result<JsValue, JsError> {
+    to_js(&Options::default())
+}
+
+/// Checks options; throws an `Error` that names the bad field.
+#[wasm_bindgen(js_name = validateOptions)]
+pub fn validate_options(
+    #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
+) -> Result<(), JsError> {
+    options_from(options).map(|_| ())
+}
+
+/// Decodes file bytes (UTF-8, or UTF-16 with a BOM) to text; throws an
+/// `Error` for binary data.
+#[wasm_bindgen(js_name = decodeText, unchecked_return_type = "Decoded")]
+pub fn decode_text_js(bytes: &[u8]) -> Result<JsValue, JsError> {
+    let d = decode_text(bytes).map_err(|e| JsError::new(&e.to_string()))?;
+    #[derive(Serialize)]
+    struct Out {
+        text: String,
+        replaced: usize,
+    }
+    to_js(&Out {
+        text: d.text,
+        replaced: d.replaced,
+    })
+}
+
+/// The crate version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}

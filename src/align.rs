@@ -436,8 +436,8 @@ fn xdrop(xs: &[u32], ys: &[u32], band: usize) -> (usize, usize) {
     let mut h_cur = vec![NEG; m + 1];
     let mut e_cur = vec![NEG; m + 1];
     h_prev[0] = 0;
-    for j in 1..=m.min(band) {
-        h_prev[j] = -GAP_OPEN - (j as i32 - 1) * GAP_EXTEND;
+    for (j, h) in h_prev.iter_mut().enumerate().take(m.min(band) + 1).skip(1) {
+        *h = -GAP_OPEN - (j as i32 - 1) * GAP_EXTEND;
     }
     let mut best = (0i32, 0usize, 0usize);
     for i in 1..=n {

@@ -93,8 +93,9 @@ mod paraphrase;
 mod report;
 mod seed;
 mod tokenize;
+/// The WebAssembly API (only in wasm builds): what JavaScript calls.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use input::{decode_text, Decoded, InputError};
 pub use options::{

@@ -4,7 +4,7 @@
 //! js-sys or serde-wasm-bindgen.
 //!
 //! ```js
-//! import init, { compare, decodeText, defaultOptions } from "./pkg/quotelens.js";
+//! import init, { compare, decodeFile, defaultOptions } from "./pkg/quotelens.js";
 //! await init();
 //! const report = compare([textA, textB], { minLength: 80 });
 //! ```
@@ -88,12 +88,18 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&format!("cannot convert the result: {e}")))
 }
 
+/// Options go through JSON so that serde's `deny_unknown_fields` applies
+/// (serde-wasm-bindgen reads struct fields by name and would silently skip a
+/// misspelt `minlength`).
 fn options_from(options: JsValue) -> Result<Options, JsError> {
     let opts: Options = if options.is_undefined() || options.is_null() {
         Options::default()
     } else {
-        serde_wasm_bindgen::from_value(options)
-            .map_err(|e| JsError::new(&format!("invalid options: {e}")))?
+        let json = js_sys::JSON::stringify(&options)
+            .ok()
+            .and_then(|s| s.as_string())
+            .ok_or_else(|| JsError::new("invalid options: not a plain object"))?;
+        serde_json::from_str(&json).map_err(|e| JsError::new(&format!("invalid options: {e}")))?
     };
     opts.validate().map_err(|e| JsError::new(&e.to_string()))?;
     Ok(opts)
@@ -128,8 +134,9 @@ pub fn validate_options(
 }
 
 /// Decodes file bytes (UTF-8, or UTF-16 with a BOM) to text; throws an
-/// `Error` for binary data.
-#[wasm_bindgen(js_name = decodeText, unchecked_return_type = "Decoded")]
+/// `Error` for binary data. (Named `decodeFile` in JS: wasm-bindgen's own
+/// glue already has a `decodeText`.)
+#[wasm_bindgen(js_name = decodeFile, unchecked_return_type = "Decoded")]
 pub fn decode_text_js(bytes: &[u8]) -> Result<JsValue, JsError> {
     let d = decode_text(bytes).map_err(|e| JsError::new(&e.to_string()))?;
     #[derive(Serialize)]

@@ -322,6 +322,7 @@ mod tests {
         assert_eq!(u.len(), 2);
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         /// The wasm build's regex-lite finds exactly the words the native
         /// regex finds, on folded text and on raw text.

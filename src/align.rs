@@ -35,7 +35,7 @@ use crate::keysort;
 use crate::options::Options;
 use crate::paraphrase::{self, Sentence};
 use crate::seed::{Content, Seed};
-use crate::tokenize::Tokens;
+use crate::tokenize::{is_word, Tokens, STOP};
 use rustc_hash::FxHashMap;
 
 /// Gaps may hold up to this many times `max_gap` in weight when most of the
@@ -64,8 +64,14 @@ pub(crate) const EXTEND_LIMIT: usize = 32;
 /// insertion costs 6); the search never looks past [`EXTEND_LIMIT`] anyway.
 const XDROP: i32 = 10;
 
-/// Penalty of a mismatch when extending an end; a match scores 1.
+/// Penalty of a mismatch when extending an end. A match scores
+/// [`CONTENT_MATCH`] for an English content word, 1 for anything else (a
+/// function word, one CJK character): five matching content words after a
+/// cut clause are evidence, four chance characters are not.
 const MISMATCH: i32 = 2;
+
+/// Score of a matching content word when extending an end.
+const CONTENT_MATCH: i32 = 2;
 
 /// Affine gap penalties when extending an end: the first token of a gap
 /// costs `GAP_OPEN`, each further one `GAP_EXTEND`. An inserted phrase is one
@@ -424,7 +430,7 @@ fn band_for(max_gap: u32) -> usize {
 /// passage. Cells more than `band` tokens off the diagonal are out, so no
 /// gap longer than `band` is crossed. The extension ends on a match with
 /// the best score above zero.
-fn xdrop(xs: &[u32], ys: &[u32], band: usize) -> (usize, usize) {
+fn xdrop(xs: &[u32], ys: &[u32], band: usize, score: impl Fn(usize) -> i32) -> (usize, usize) {
     let (n, m) = (xs.len(), ys.len());
     if n == 0 || m == 0 {
         return (0, 0);
@@ -457,7 +463,7 @@ fn xdrop(xs: &[u32], ys: &[u32], band: usize) -> (usize, usize) {
                 continue;
             }
             let hit = xs[i - 1] == ys[j - 1];
-            let diag = h_prev[j - 1] + if hit { 1 } else { -MISMATCH };
+            let diag = h_prev[j - 1] + if hit { score(i - 1) } else { -MISMATCH };
             let e = (h_prev[j] - GAP_OPEN).max(e_prev[j] - GAP_EXTEND);
             f = (h_cur[j - 1] - GAP_OPEN).max(f - GAP_EXTEND);
             let v = diag.max(e).max(f);
@@ -699,7 +705,16 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
         let ra = &ia[pa.1 as usize..(pa.1 as usize + EXTEND_LIMIT).min(ia.len())];
         let rb = &ib[pb.1 as usize..(pb.1 as usize + EXTEND_LIMIT).min(ib.len())];
         let band = band_for(opts.max_gap);
-        let (da, db) = xdrop(ra, rb, band);
+        let keys = &a.tokens.keys;
+        let match_score = |t: usize| {
+            if keys[t] != STOP && is_word(ia[t]) {
+                CONTENT_MATCH
+            } else {
+                1
+            }
+        };
+        let at = pa.1 as usize;
+        let (da, db) = xdrop(ra, rb, band, |k| match_score(at + k));
         pa.1 += da as u32;
         pb.1 += db as u32;
         let la: Vec<u32> = ia[pa.0 as usize - (pa.0 as usize).min(EXTEND_LIMIT)..pa.0 as usize]
@@ -712,7 +727,8 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
             .rev()
             .copied()
             .collect();
-        let (da, db) = xdrop(&la, &lb, band);
+        let at = pa.0 as usize;
+        let (da, db) = xdrop(&la, &lb, band, |k| match_score(at - 1 - k));
         pa.0 -= da as u32;
         pb.0 -= db as u32;
 
@@ -774,24 +790,31 @@ mod tests {
     #[test]
     fn xdrop_takes_matching_tokens_through_one_edit() {
         let band = band_for(crate::DEFAULT_MAX_GAP);
-        assert_eq!(xdrop(&[1, 2, 3], &[1, 2, 3], band), (3, 3));
-        assert_eq!(xdrop(&[1, 9, 3, 4, 5], &[1, 3, 4, 5], band), (5, 4));
-        assert_eq!(xdrop(&[7, 8], &[1, 2], band), (0, 0));
-        assert_eq!(xdrop(&[], &[1], band), (0, 0));
+        assert_eq!(xdrop(&[1, 2, 3], &[1, 2, 3], band, |_| 1), (3, 3));
+        assert_eq!(xdrop(&[1, 9, 3, 4, 5], &[1, 3, 4, 5], band, |_| 1), (5, 4));
+        assert_eq!(xdrop(&[7, 8], &[1, 2], band, |_| 1), (0, 0));
+        assert_eq!(xdrop(&[], &[1], band, |_| 1), (0, 0));
         // one gap then only two matches: not worth taking
-        assert_eq!(xdrop(&[9, 3, 4], &[3, 4], band), (0, 0));
+        assert_eq!(xdrop(&[9, 3, 4], &[3, 4], band, |_| 1), (0, 0));
         // three skipped, four chance matches: not taken (commentary)
-        assert_eq!(xdrop(&[7, 8, 9, 1, 2, 3, 4], &[1, 2, 3, 4], band), (0, 0));
+        assert_eq!(xdrop(&[7, 8, 9, 1, 2, 3, 4], &[1, 2, 3, 4], band, |_| 1), (0, 0));
         // a five-token insertion, then nine matches: one edit, taken
         let tail: Vec<u32> = (10..19).collect();
         let with_insert: Vec<u32> = (20..25).chain(10..19).collect();
-        assert_eq!(xdrop(&with_insert, &tail, band), (14, 9));
+        assert_eq!(xdrop(&with_insert, &tail, band, |_| 1), (14, 9));
         // twelve inserted tokens (commentary) then the next quote: outside the band
         let long: Vec<u32> = (100..112).chain(10..30).collect();
         let next: Vec<u32> = (10..30).collect();
-        assert_eq!(xdrop(&long, &next, band), (0, 0));
+        assert_eq!(xdrop(&long, &next, band, |_| 1), (0, 0));
+        // four skipped words, then five matching words of which four are
+        // content words: taken (a cut clause before a short quoted sentence)
+        let after_cut: Vec<u32> = (40..44).chain(50..55).collect();
+        let sentence: Vec<u32> = (50..55).collect();
+        let content = |k: usize| if k == 6 { 1 } else { CONTENT_MATCH };
+        assert_eq!(xdrop(&after_cut, &sentence, band, content), (9, 5));
+        assert_eq!(xdrop(&after_cut, &sentence, band, |_| 1), (0, 0));
         // with max_gap 0 nothing is bridged at all
-        assert_eq!(xdrop(&[1, 9, 3, 4, 5], &[1, 3, 4, 5], band_for(0)), (1, 1));
+        assert_eq!(xdrop(&[1, 9, 3, 4, 5], &[1, 3, 4, 5], band_for(0), |_| 1), (1, 1));
     }
 
     #[test]

@@ -34,15 +34,15 @@ Exit codes: 0 done, 2 bad usage or unreadable input.";
 const SAMPLES: [(&str, &str, &str, &str); 2] = [
     (
         "wire-en.txt",
-        include_str!("../../samples/wire-en.txt"),
+        include_str!("../../www/samples/wire-en.txt"),
         "post-en.txt",
-        include_str!("../../samples/post-en.txt"),
+        include_str!("../../www/samples/post-en.txt"),
     ),
     (
         "wire-ja.txt",
-        include_str!("../../samples/wire-ja.txt"),
+        include_str!("../../www/samples/wire-ja.txt"),
         "post-ja.txt",
-        include_str!("../../samples/post-ja.txt"),
+        include_str!("../../www/samples/post-ja.txt"),
     ),
 ];
 

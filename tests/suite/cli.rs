@@ -10,7 +10,7 @@ fn bin() -> Command {
 }
 
 fn samples() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www/samples")
 }
 
 fn tmp(name: &str, bytes: &[u8]) -> PathBuf {

@@ -1,0 +1,511 @@
+// The comparison page: panes of texts (paste, type, open or drop files),
+// the comparison in a worker, and the result drawn with render.js. No
+// framework, no network but the page's own files. User text reaches the DOM
+// only through textContent, value and text nodes.
+import { Engine } from "./engine.js";
+import { STRINGS, detectLanguage, saveLanguage } from "./i18n.js";
+import { htmlToText, renderDocument, renderMinimap, renderSummary } from "./render.js";
+
+/** Largest total input, in bytes of files or UTF-16 units of text. */
+export const LIMIT_BYTES = 20 * 1024 * 1024;
+/** A comparison that takes longer than this shows the progress bar. */
+const PROGRESS_AFTER_MS = 250;
+const ACCEPTED = /\.(txt|text|md|markdown|html?|xhtml)$/i;
+
+const $ = (sel) => document.querySelector(sel);
+const engine = new Engine();
+const state = {
+  lang: detectLanguage(),
+  docs: [],
+  report: null,
+  reportTexts: [],
+  options: {},
+  current: -1,
+  passageEls: new Map(),
+  seq: 0,
+  ms: 0,
+};
+let t = STRINGS[state.lang];
+
+// ---------- documents and panes ----------
+
+function addDoc(name, text = "") {
+  const doc = { name: name || t.textN(state.docs.length + 1), text, editing: text === "", msg: "", msgKind: "" };
+  state.docs.push(doc);
+  doc.ui = buildPane(doc);
+  $("#panes").append(doc.ui.root);
+  return doc;
+}
+
+function indexOf(doc) {
+  return state.docs.indexOf(doc);
+}
+
+function buildPane(doc) {
+  const root = $("#pane-template").content.firstElementChild.cloneNode(true);
+  const ui = {
+    root,
+    name: root.querySelector(".pane-name"),
+    stats: root.querySelector(".pane-stats"),
+    open: root.querySelector(".pane-open"),
+    edit: root.querySelector(".pane-edit"),
+    remove: root.querySelector(".pane-remove"),
+    file: root.querySelector(".pane-file"),
+    msg: root.querySelector(".pane-msg"),
+    editor: root.querySelector(".pane-editor"),
+    view: root.querySelector(".pane-view"),
+    minimap: root.querySelector(".pane-minimap"),
+  };
+  ui.name.value = doc.name;
+  ui.editor.value = doc.text;
+  ui.name.addEventListener("change", () => {
+    doc.name = ui.name.value.trim() || t.textN(indexOf(doc) + 1);
+    ui.name.value = doc.name;
+    if (state.report) renderAll();
+  });
+  ui.open.addEventListener("click", () => ui.file.click());
+  ui.file.addEventListener("change", () => {
+    loadFiles([...ui.file.files], indexOf(doc));
+    ui.file.value = "";
+  });
+  ui.edit.addEventListener("click", () => {
+    doc.editing = !doc.editing;
+    if (!doc.editing) commitEdit(doc);
+    renderPane(doc);
+    if (doc.editing) ui.editor.focus();
+  });
+  ui.remove.addEventListener("click", () => {
+    state.docs.splice(indexOf(doc), 1);
+    root.remove();
+    if (state.docs.length < 2) addDoc();
+    compareSoon(0);
+  });
+  ui.editor.addEventListener("input", () => {
+    doc.text = ui.editor.value;
+    compareSoon(600);
+  });
+  ui.editor.addEventListener("blur", () => {
+    if (doc.text.trim()) {
+      doc.editing = false;
+      commitEdit(doc);
+      renderPane(doc);
+    }
+  });
+  for (const type of ["dragenter", "dragover"]) {
+    root.addEventListener(type, (ev) => {
+      if (!ev.dataTransfer?.types?.includes("Files")) return;
+      ev.preventDefault();
+      ev.stopPropagation();
+      root.classList.add("drag-over");
+    });
+  }
+  root.addEventListener("dragleave", () => root.classList.remove("drag-over"));
+  root.addEventListener("drop", (ev) => {
+    ev.preventDefault();
+    ev.stopPropagation();
+    root.classList.remove("drag-over");
+    $("#drop-hint").hidden = true;
+    const files = [...(ev.dataTransfer?.files ?? [])];
+    if (files.length) loadFiles(files, indexOf(doc));
+  });
+  labelPane(ui);
+  return ui;
+}
+
+function labelPane(ui) {
+  ui.open.textContent = t.openFile;
+  ui.remove.textContent = t.remove;
+  ui.editor.placeholder = t.placeholder;
+}
+
+function commitEdit(doc) {
+  doc.text = doc.ui.editor.value;
+  compareSoon(0);
+}
+
+function setMessage(doc, text, kind = "error") {
+  doc.msg = text;
+  doc.msgKind = kind;
+  doc.ui.msg.textContent = text;
+  doc.ui.msg.classList.toggle("warn", kind === "warn");
+}
+
+// ---------- files ----------
+
+function totalBytes(except) {
+  return state.docs.reduce((n, d, i) => n + (i === except ? 0 : d.text.length), 0);
+}
+
+/** Loads files into the panes from `start` on, adding panes as needed. A
+ * bad file gets a message in its pane; every other text is kept. */
+async function loadFiles(files, start) {
+  let at = start < 0 ? state.docs.length : start;
+  for (const file of files) {
+    const doc = state.docs[at] ?? addDoc(file.name);
+    at += 1;
+    await loadFile(doc, file);
+  }
+  compareSoon(0);
+}
+
+async function loadFile(doc, file) {
+  const name = file.name || doc.name;
+  if (!ACCEPTED.test(name) && !String(file.type).startsWith("text/")) {
+    setMessage(doc, t.errType(name));
+    return;
+  }
+  if (file.size === 0) {
+    setMessage(doc, t.errEmpty(name));
+    return;
+  }
+  if (file.size + totalBytes(indexOf(doc)) > LIMIT_BYTES) {
+    setMessage(doc, t.errTooLarge(((file.size + totalBytes(indexOf(doc))) / 1048576).toFixed(1), LIMIT_BYTES / 1048576));
+    return;
+  }
+  let decoded;
+  try {
+    decoded = await engine.decode(await file.arrayBuffer());
+  } catch (e) {
+    setMessage(doc, t.errBinary(name, e.message));
+    return;
+  }
+  let text = decoded.text;
+  if (/\.(html?|xhtml)$/i.test(name) || file.type === "text/html") text = htmlToText(text);
+  if (!text.trim()) {
+    setMessage(doc, t.errEmpty(name));
+    return;
+  }
+  doc.name = name;
+  doc.text = text;
+  doc.editing = false;
+  doc.ui.name.value = name;
+  doc.ui.editor.value = text;
+  setMessage(doc, decoded.replaced ? t.warnReplaced(name, decoded.replaced) : "", "warn");
+  renderPane(doc);
+}
+
+// ---------- comparing ----------
+
+let timer = 0;
+function compareSoon(ms) {
+  clearTimeout(timer);
+  timer = setTimeout(compareNow, ms);
+}
+
+async function compareNow() {
+  const texts = state.docs.map((d) => d.text);
+  const status = $("#status");
+  if (texts.filter((x) => x.trim()).length < 2) {
+    state.report = null;
+    status.textContent = t.needTwo;
+    renderAll();
+    return;
+  }
+  const total = texts.reduce((n, x) => n + x.length, 0);
+  if (total > LIMIT_BYTES) {
+    status.textContent = t.errTooLarge((total / 1048576).toFixed(1), LIMIT_BYTES / 1048576);
+    return;
+  }
+  const seq = ++state.seq;
+  const progress = setTimeout(() => {
+    $("#progress").hidden = false;
+    status.textContent = t.working;
+  }, PROGRESS_AFTER_MS);
+  try {
+    const { report, ms } = await engine.compare(texts, state.options);
+    if (seq !== state.seq) return;
+    state.report = report;
+    state.reportTexts = texts;
+    state.current = -1;
+    state.ms = Math.round(ms);
+    showStatus();
+    renderAll();
+    document.dispatchEvent(new CustomEvent("quotelens-compared", { detail: { passages: report.passages.length, ms } }));
+  } catch (e) {
+    if (!e.superseded && seq === state.seq) status.textContent = e.message;
+  } finally {
+    clearTimeout(progress);
+    if (seq === state.seq) $("#progress").hidden = true;
+  }
+}
+
+// ---------- rendering ----------
+
+function showStatus() {
+  const r = state.report;
+  if (r) $("#status").textContent = r.passages.length ? t.comparedIn(state.ms, r.passages.length) : t.noPassages;
+}
+
+const labels = {
+  passage: (p, other) => t.passageLabel(p, other),
+  get onlyHere() {
+    return t.onlyHere;
+  },
+};
+
+function reportFor(doc) {
+  const i = indexOf(doc);
+  return state.report && state.reportTexts[i] === doc.text ? state.report : null;
+}
+
+function renderPane(doc) {
+  const { ui } = doc;
+  const i = indexOf(doc);
+  ui.edit.textContent = doc.editing ? t.done : t.edit;
+  ui.editor.hidden = !doc.editing;
+  ui.view.hidden = doc.editing;
+  const report = reportFor(doc);
+  if (report) {
+    report.documents[i].name = doc.name;
+    const map = renderDocument(ui.view, doc.text, i, report, labels);
+    for (const [id, els] of map) state.passageEls.set(id, [...(state.passageEls.get(id) ?? []), ...els]);
+    renderMinimap(ui.minimap, i, report, ui.view);
+    const d = report.documents[i];
+    ui.stats.textContent = d.length ? `${t.shared} ${((100 * d.shared) / d.length).toFixed(0)}%` : "";
+  } else {
+    ui.view.replaceChildren(document.createTextNode(doc.text));
+    ui.minimap.replaceChildren();
+    ui.stats.textContent = "";
+  }
+}
+
+function renderAll() {
+  state.passageEls = new Map();
+  state.docs.forEach((d, i) => {
+    if (state.report?.documents[i]) state.report.documents[i].name = d.name;
+  });
+  for (const d of state.docs) renderPane(d);
+  const table = $("#summary-table");
+  if (state.report) renderSummary(table, state.report, t);
+  else table.replaceChildren();
+}
+
+// ---------- linked highlights and navigation ----------
+
+function idsOf(el) {
+  return (el?.dataset?.passages ?? "").split(" ").filter(Boolean).map(Number);
+}
+
+function setHot(ids, on) {
+  for (const id of ids) for (const m of state.passageEls.get(id) ?? []) m.classList.toggle("ql-hot", on);
+}
+
+/** Centers `el` in its pane's view without moving the page. */
+function reveal(el) {
+  const view = el.closest(".pane-view");
+  if (!view) return;
+  const top = el.getBoundingClientRect().top - view.getBoundingClientRect().top + view.scrollTop;
+  view.scrollTop = Math.max(0, top - view.clientHeight / 2);
+}
+
+function select(id, origin) {
+  for (const m of document.querySelectorAll(".ql-current")) m.classList.remove("ql-current");
+  const els = state.passageEls.get(id) ?? [];
+  for (const m of els) m.classList.add("ql-current");
+  // scroll each pane to the passage's first element there
+  const seen = new Set();
+  for (const m of els) {
+    const pane = m.closest(".pane");
+    if (seen.has(pane)) continue;
+    seen.add(pane);
+    if (pane !== origin) reveal(m);
+  }
+  state.current = id;
+}
+
+function step(delta) {
+  const n = state.report?.passages.length ?? 0;
+  if (!n) return;
+  const next = state.current < 0 ? (delta > 0 ? 0 : n - 1) : (state.current + delta + n) % n;
+  select(next, null);
+  const first = state.passageEls.get(next)?.[0];
+  first?.closest(".pane-view")?.focus({ preventScroll: true });
+}
+
+function wireHighlights() {
+  const panes = $("#panes");
+  panes.addEventListener("mouseover", (ev) => {
+    const m = ev.target.closest?.(".ql-shared");
+    if (m) setHot(idsOf(m), true);
+  });
+  panes.addEventListener("mouseout", (ev) => {
+    const m = ev.target.closest?.(".ql-shared");
+    if (m) setHot(idsOf(m), false);
+  });
+  panes.addEventListener("click", (ev) => {
+    const m = ev.target.closest?.(".ql-shared");
+    if (m) select(idsOf(m)[0], m.closest(".pane"));
+  });
+  document.addEventListener("keydown", (ev) => {
+    if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
+    if (ev.target.closest?.("input, textarea, select")) return;
+    if (ev.key === "j" || ev.key === "ArrowDown") {
+      ev.preventDefault();
+      step(1);
+    } else if (ev.key === "k" || ev.key === "ArrowUp") {
+      ev.preventDefault();
+      step(-1);
+    } else if (ev.key === "Enter" && state.current >= 0) {
+      select(state.current, null);
+    } else if (ev.key === "Escape") {
+      for (const m of document.querySelectorAll(".ql-current")) m.classList.remove("ql-current");
+      state.current = -1;
+    }
+  });
+}
+
+// ---------- page-level controls ----------
+
+async function loadSample(lang) {
+  const names = [`wire-${lang}.txt`, `post-${lang}.txt`];
+  const texts = await Promise.all(names.map(async (n) => (await fetch(`samples/${n}`)).text()));
+  for (const d of state.docs) d.ui.root.remove();
+  state.docs = [];
+  names.forEach((n, i) => addDoc(n, texts[i]));
+  compareSoon(0);
+}
+
+function download(name, type, data) {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function exportJson() {
+  if (!state.report) return;
+  download("quotelens-report.json", "application/json", JSON.stringify(state.report, null, 2));
+}
+
+async function exportHtml() {
+  if (!state.report) return;
+  const css = await (await fetch("style.css")).text();
+  const out = document.implementation.createHTMLDocument("quotelens");
+  const meta = out.createElement("meta");
+  meta.setAttribute("charset", "utf-8");
+  const csp = out.createElement("meta");
+  csp.httpEquiv = "Content-Security-Policy";
+  csp.content = "default-src 'none'; style-src 'unsafe-inline'";
+  const style = out.createElement("style");
+  style.textContent = `${css}\n.pane-body{height:auto}.pane-view{overflow:visible}.pane-minimap{display:none}`;
+  out.head.prepend(meta, csp);
+  out.head.append(style);
+  const h1 = out.createElement("h1");
+  h1.textContent = "quotelens";
+  const note = out.createElement("p");
+  note.textContent = t.standaloneNote;
+  const summary = out.createElement("section");
+  summary.className = "summary";
+  summary.append(document.importNode($("#summary-table"), true), document.importNode($(".legend"), true));
+  const panes = out.createElement("main");
+  panes.className = "panes";
+  for (const d of state.docs) {
+    const pane = out.createElement("section");
+    pane.className = "pane";
+    const head = out.createElement("h2");
+    head.className = "pane-head";
+    head.textContent = d.name;
+    const body = out.createElement("div");
+    body.className = "pane-body";
+    const view = document.importNode(d.ui.view, true);
+    view.hidden = false;
+    view.removeAttribute("tabindex");
+    body.append(view);
+    pane.append(head, body);
+    panes.append(pane);
+  }
+  out.documentElement.lang = state.lang;
+  out.body.append(h1, note, summary, panes);
+  const html = "<!doctype html>\n" + new XMLSerializer().serializeToString(out.documentElement);
+  download("quotelens.html", "text/html", html);
+}
+
+function readOptions() {
+  const num = (id) => Number($(id).value);
+  state.options = {
+    minLength: num("#min-length"),
+    maxGap: num("#max-gap"),
+    minSimilarity: num("#min-similarity"),
+    paraphrase: $("#paraphrase").checked,
+    stem: $("#stem").checked,
+  };
+  $("#min-length-out").textContent = String(state.options.minLength);
+  $("#max-gap-out").textContent = String(state.options.maxGap);
+  $("#min-similarity-out").textContent = String(state.options.minSimilarity);
+}
+
+function applyLanguage(lang) {
+  state.lang = lang;
+  t = STRINGS[lang];
+  document.documentElement.lang = lang;
+  document.title = t.title;
+  $("#lang").value = lang;
+  for (const e of document.querySelectorAll("[data-i18n]")) e.textContent = t[e.dataset.i18n];
+  for (const d of state.docs) labelPane(d.ui);
+  showStatus();
+  renderAll();
+}
+
+function wirePage() {
+  $("#sample-en").addEventListener("click", () => loadSample("en"));
+  $("#sample-ja").addEventListener("click", () => loadSample("ja"));
+  $("#add-doc").addEventListener("click", () => {
+    const d = addDoc();
+    renderPane(d);
+    d.ui.editor.focus();
+  });
+  $("#clear-all").addEventListener("click", () => {
+    for (const d of state.docs) d.ui.root.remove();
+    state.docs = [];
+    state.report = null;
+    addDoc();
+    addDoc();
+    renderAll();
+    $("#status").textContent = t.needTwo;
+  });
+  $("#export-json").addEventListener("click", exportJson);
+  $("#export-html").addEventListener("click", exportHtml);
+  $("#print").addEventListener("click", () => window.print());
+  $("#lang").addEventListener("change", (ev) => {
+    saveLanguage(ev.target.value);
+    applyLanguage(ev.target.value);
+  });
+  $("#options").addEventListener("input", () => {
+    readOptions();
+    compareSoon(200);
+  });
+  // files dropped outside any pane become new texts
+  let depth = 0;
+  document.addEventListener("dragenter", (ev) => {
+    if (!ev.dataTransfer?.types?.includes("Files")) return;
+    depth += 1;
+    $("#drop-hint").hidden = false;
+  });
+  document.addEventListener("dragleave", () => {
+    depth = Math.max(0, depth - 1);
+    if (!depth) $("#drop-hint").hidden = true;
+  });
+  document.addEventListener("dragover", (ev) => ev.preventDefault());
+  document.addEventListener("drop", (ev) => {
+    ev.preventDefault();
+    depth = 0;
+    $("#drop-hint").hidden = true;
+    const files = [...(ev.dataTransfer?.files ?? [])];
+    const empty = state.docs.findIndex((d) => !d.text);
+    if (files.length) loadFiles(files, empty);
+  });
+}
+
+function start() {
+  wirePage();
+  wireHighlights();
+  readOptions();
+  applyLanguage(state.lang);
+  loadSample(state.lang);
+}
+
+start();

@@ -1,0 +1,73 @@
+// Talks to worker.js. Comparisons run in one worker; when a new comparison
+// is asked for while one is still running, that worker is terminated and a
+// fresh one takes the new request (the newest request wins, and the page
+// never waits on stale work). File decoding has a worker of its own, so a
+// replaced comparison never drops a file being read.
+
+class Channel {
+  constructor(url) {
+    this.url = url;
+    this.next = 1;
+    this.pending = new Map();
+    this.spawn();
+  }
+
+  spawn() {
+    this.worker = new Worker(this.url, { type: "module" });
+    this.worker.onmessage = (ev) => {
+      const { id, ok, value, error } = ev.data;
+      const p = this.pending.get(id);
+      if (!p) return;
+      this.pending.delete(id);
+      ok ? p.resolve(value) : p.reject(new Error(error));
+    };
+    this.worker.onerror = (ev) => this.failAll(new Error(ev.message || "the worker failed to start"));
+  }
+
+  failAll(err) {
+    for (const p of this.pending.values()) p.reject(err);
+    this.pending.clear();
+  }
+
+  get busy() {
+    return this.pending.size > 0;
+  }
+
+  /** Ends the worker and its requests, and starts a fresh one. */
+  restart() {
+    this.worker.terminate();
+    const e = new Error("superseded");
+    e.superseded = true;
+    this.failAll(e);
+    this.spawn();
+  }
+
+  request(msg, transfer = []) {
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ ...msg, id }, transfer);
+    });
+  }
+}
+
+export class Engine {
+  constructor(url = new URL("./worker.js", import.meta.url)) {
+    this.comparer = new Channel(url);
+    this.decoder = null;
+    this.url = url;
+  }
+
+  /** Resolves to {report, ms}. Rejects with an error whose `superseded` is
+   * true when a newer comparison replaced it. */
+  compare(texts, options) {
+    if (this.comparer.busy) this.comparer.restart();
+    return this.comparer.request({ type: "compare", texts, options });
+  }
+
+  /** Decodes file bytes: resolves to {text, replaced}, rejects for binary. */
+  decode(buffer) {
+    this.decoder ??= new Channel(this.url);
+    return this.decoder.request({ type: "decode", bytes: buffer }, [buffer]);
+  }
+}

@@ -1,0 +1,172 @@
+// Rendering a quotelens report into DOM, shared by the page (app.js) and
+// the <quote-lens> element. User text reaches the DOM only as text nodes:
+// no innerHTML anywhere. Offsets in the report are UTF-16 code units, which
+// is how String.prototype.slice counts, so they are used as they are.
+
+/** Okabe–Ito, a palette that stays distinct for colour-blind readers. */
+export const PALETTE = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999"];
+
+/** The colour of a passage group. */
+export function groupColor(group) {
+  return PALETTE[group % PALETTE.length];
+}
+
+function el(tag, className, text) {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+/**
+ * Renders document `doc` of `report` into `container` (emptied first).
+ * Returns a Map from passage id to the elements that show it, in order.
+ *
+ * `labels` gives the hover text: labels.passage(p, otherName) → string,
+ * labels.onlyHere → string.
+ */
+export function renderDocument(container, text, doc, report, labels, parts = false) {
+  container.replaceChildren();
+  const byPassage = new Map();
+  const info = report.documents[doc];
+  if (!info || info.length !== text.length) {
+    container.append(document.createTextNode(text));
+    return byPassage;
+  }
+  // edit runs of this document that are not equal: marked inside passages
+  const marks = [];
+  for (const p of report.passages) {
+    const side = p.a.doc === doc ? "a" : p.b.doc === doc ? "b" : null;
+    if (!side) continue;
+    const kind = side === "a" ? "only_a" : "only_b";
+    for (const e of p.edits) {
+      if (e.kind === kind && e[side].end > e[side].start) marks.push([e[side].start, e[side].end]);
+    }
+  }
+  const cuts = new Set([0, text.length]);
+  for (const s of info.segments) { cuts.add(s.start); cuts.add(s.end); }
+  for (const [s, e] of marks) { cuts.add(s); cuts.add(e); }
+  const points = [...cuts].sort((x, y) => x - y);
+  marks.sort((x, y) => x[0] - y[0]);
+  const frag = document.createDocumentFragment();
+  let seg = 0;
+  let mark = 0;
+  for (let i = 0; i + 1 < points.length; i++) {
+    const [s, e] = [points[i], points[i + 1]];
+    while (seg < info.segments.length && info.segments[seg].end <= s) seg++;
+    while (mark < marks.length && marks[mark][1] <= s) mark++;
+    const segment = info.segments[seg];
+    const piece = text.slice(s, e);
+    if (!segment || segment.kind === "added") {
+      const span = el("span", "ql-added", piece);
+      if (parts) span.setAttribute("part", "added");
+      frag.append(span);
+      continue;
+    }
+    const edited = mark < marks.length && marks[mark][0] <= s && e <= marks[mark][1];
+    const ids = segment.passages;
+    const first = report.passages[ids[0]];
+    const m = el("mark", edited ? "ql-shared ql-edit" : "ql-shared", piece);
+    if (parts) m.setAttribute("part", edited ? "passage edit" : "passage");
+    m.dataset.passages = ids.join(" ");
+    m.dataset.group = String(first.group);
+    m.style.setProperty("--ql-c", groupColor(first.group));
+    const other = first.a.doc === doc ? first.b.doc : first.a.doc;
+    m.title = (edited ? labels.onlyHere + "\n" : "") + labels.passage(first, report.documents[other].name);
+    for (const id of ids) {
+      if (!byPassage.has(id)) byPassage.set(id, []);
+      byPassage.get(id).push(m);
+    }
+    frag.append(m);
+  }
+  container.append(frag);
+  return byPassage;
+}
+
+/**
+ * Draws the minimap strip for one document: a bar per shared segment,
+ * placed by its offset in the text. Clicking the strip scrolls `view` there.
+ */
+export function renderMinimap(strip, doc, report, view) {
+  strip.replaceChildren();
+  const info = report.documents[doc];
+  if (!info || info.length === 0) return;
+  for (const s of info.segments) {
+    if (s.kind !== "shared") continue;
+    const p = report.passages[s.passages[0]];
+    const bar = el("span", "ql-mini");
+    bar.style.setProperty("top", `${(100 * s.start) / info.length}%`);
+    bar.style.setProperty("height", `max(2px, ${(100 * (s.end - s.start)) / info.length}%)`);
+    bar.style.setProperty("--ql-c", groupColor(p.group));
+    bar.dataset.passages = s.passages.join(" ");
+    strip.append(bar);
+  }
+  strip.onclick = (ev) => {
+    const r = strip.getBoundingClientRect();
+    const frac = (ev.clientY - r.top) / r.height;
+    view.scrollTop = frac * (view.scrollHeight - view.clientHeight);
+  };
+}
+
+/** Per-document summary rows: name, % shared, % added, passages, partners. */
+export function summaryRows(report) {
+  return report.documents.map((d, i) => {
+    const mine = report.passages.filter((p) => p.a.doc === i || p.b.doc === i);
+    const partners = new Set(mine.map((p) => (p.a.doc === i ? p.b.doc : p.a.doc)));
+    const pct = (x) => (d.length ? (100 * x) / d.length : 0);
+    return {
+      index: i,
+      name: d.name,
+      shared: pct(d.shared),
+      added: pct(d.added),
+      passages: mine.length,
+      partners: [...partners].sort((a, b) => a - b).map((j) => report.documents[j].name),
+    };
+  });
+}
+
+/** Fills a <table> with the summary, using the given column labels. */
+export function renderSummary(table, report, t) {
+  table.replaceChildren();
+  const head = el("tr");
+  for (const h of [t.document, t.shared, t.added, t.passages, t.sharesWith]) head.append(el("th", "", h));
+  const thead = el("thead");
+  thead.append(head);
+  const tbody = el("tbody");
+  for (const r of summaryRows(report)) {
+    const tr = el("tr");
+    tr.append(
+      el("td", "ql-name", r.name),
+      el("td", "ql-num", `${r.shared.toFixed(1)}%`),
+      el("td", "ql-num", `${r.added.toFixed(1)}%`),
+      el("td", "ql-num", String(r.passages)),
+      el("td", "", r.partners.join(", ") || "–"),
+    );
+    tbody.append(tr);
+  }
+  table.append(thead, tbody);
+}
+
+/** Extracts the visible text of an HTML document string. Scripts never run
+ * (DOMParser builds an inert document); scripts, styles and other invisible
+ * elements are dropped, and block elements become line breaks. */
+export function htmlToText(html) {
+  const doc = new DOMParser().parseFromString(html, "text/html");
+  for (const n of doc.querySelectorAll("script, style, noscript, template, head, iframe, object, embed, svg, canvas")) n.remove();
+  const BLOCK = /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|BR|DD|DIV|DL|DT|FIGCAPTION|FIGURE|FOOTER|FORM|H[1-6]|HEADER|HR|LI|MAIN|NAV|OL|P|PRE|SECTION|TABLE|TR|UL)$/;
+  const out = [];
+  const walk = (node) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) {
+        out.push(child.data.replace(/\s+/g, " "));
+      } else if (child.nodeType === Node.ELEMENT_NODE) {
+        const block = BLOCK.test(child.tagName);
+        if (block) out.push("\n");
+        walk(child);
+        if (block) out.push("\n");
+      }
+    }
+  };
+  if (doc.body) walk(doc.body);
+  return out.join("").replace(/[ \t]*\n[ \t]*/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
+}

@@ -1,33 +1,76 @@
 # quotelens: the only task runner. `make demo` and `make test` are the two
 # commands a fresh clone needs; both install what is missing.
 
-CARGO ?= cargo
+CARGO  ?= cargo
+PORT   ?= 8080
 PAN_DIR ?= ../shared/pan13-train
+# the real interpreter, not the pyenv shim, so a server's PID is its own
+PYTHON := $(shell python3 -c 'import sys; print(sys.executable)' 2>/dev/null || command -v python3)
+# wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
 
-.PHONY: demo test setup lint unit pan bench fmt clean
+.PHONY: demo test setup setup-rust setup-wasm setup-browser setup-npm www lint unit wasm-test e2e pan bench fmt clean
 
-## demo: build the CLI and compare the built-in sample pairs (English, Japanese)
-demo:
-	$(CARGO) build --release --bin quotelens
-	./target/release/quotelens --sample en
-	@echo
-	./target/release/quotelens --sample ja
+## demo: build everything and serve the page with its built-in sample at http://127.0.0.1:8080
+demo: setup-rust setup-wasm setup-npm www
+	@echo "quotelens: serving www/ at http://127.0.0.1:$(PORT) (Ctrl-C to stop)"
+	$(PYTHON) -m http.server $(PORT) --bind 127.0.0.1 --directory www
 
-## test: every check: format, lints, unit/integration/property/corpus tests, PAN floors
-test: setup lint unit pan
+## test: every check: fmt, clippy, Rust tests, wasm tests and page tests in headless Chromium, PAN floors
+test: setup lint unit wasm-test www e2e pan
 
 ## setup: install what the tests need and is not there
-setup:
-	@command -v $(CARGO) >/dev/null || { echo "cargo is required (https://rustup.rs)"; exit 1; }
+setup: setup-rust setup-wasm setup-browser setup-npm
+
+setup-rust:
+	@command -v $(CARGO) >/dev/null || { echo "cargo is required (rustup)"; exit 1; }
 	@rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
 	@rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
+
+setup-wasm:
+	@rustup target list --installed | grep -q '^wasm32-unknown-unknown$$' || rustup target add wasm32-unknown-unknown
+	@if [ "$$(wasm-bindgen --version 2>/dev/null | awk '{print $$2}')" != "$(WASM_BINDGEN_VERSION)" ]; then \
+		echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; \
+		$(CARGO) install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
+	fi
+
+setup-browser:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! fc-list 2>/dev/null | grep -qi ipa; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-ipafont-gothic >/dev/null; \
+		else \
+			echo "install Debian's chromium, chromium-driver and fonts-ipafont-gothic (as root)"; exit 1; \
+		fi; \
+	fi
+
+setup-npm:
+	@command -v npm >/dev/null || { echo "node and npm are required"; exit 1; }
+	@if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then \
+		npm ci --no-audit --no-fund; \
+	fi
+
+## www: the wasm package (as wasm-pack.toml says) and the sample reports for the embed demo
+www: setup-wasm setup-npm
+	node tools/build-wasm.mjs
+	$(CARGO) build --release --bin quotelens
+	cd www/samples && ../../target/release/quotelens --json wire-en.txt post-en.txt > ../pkg/sample-en.report.json
+	cd www/samples && ../../target/release/quotelens --json wire-ja.txt post-ja.txt > ../pkg/sample-ja.report.json
 
 lint:
 	$(CARGO) fmt --check
 	$(CARGO) clippy --all-targets -- -D warnings
+	$(CARGO) clippy --target wasm32-unknown-unknown --lib --test wasm -- -D warnings
 
 unit:
 	$(CARGO) test
+
+## wasm-test: the wasm API in headless Chromium (wasm-bindgen-test)
+wasm-test: setup-wasm setup-browser
+	CHROMEDRIVER=$$(command -v chromedriver) $(CARGO) test --target wasm32-unknown-unknown --test wasm
+
+## e2e: the page and the element in headless Chromium (Playwright); screenshots in tests/e2e/artifacts
+e2e: www setup-browser
+	PYTHON=$(PYTHON) node --test --test-concurrency=1 tests/e2e/
 
 ## pan: score the PAN 2013 corpus and fail below the regression floors
 pan:
@@ -48,3 +91,4 @@ fmt:
 
 clean:
 	$(CARGO) clean
+	rm -rf www/pkg tests/e2e/artifacts

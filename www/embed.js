@@ -1,0 +1,3 @@
+// The embed demo's one module script: register <quote-lens>.
+import { define } from "./quote-lens.js";
+define();

@@ -1,0 +1,243 @@
+// <quote-lens>: an embeddable comparison. The README's "The element"
+// section is its contract (attributes, properties, events, parts, custom
+// properties). Texts come from child <template>, <pre> or <blockquote>
+// elements, or from same-origin URLs in `src`; with `report` (a JSON report
+// from `quotelens --json`) it renders without loading WebAssembly at all.
+import { STRINGS } from "./i18n.js";
+import { renderDocument, renderMinimap, renderSummary } from "./render.js";
+
+const NUMERIC = { "min-length": "minLength", "max-gap": "maxGap", "min-similarity": "minSimilarity" };
+
+function parseNumber(v) {
+  if (v === null || v === "") return undefined;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+export class QuoteLens extends HTMLElement {
+  static observedAttributes = ["src", "report", "min-length", "max-gap", "min-similarity", "paraphrase", "ui-lang"];
+
+  #root;
+  #panes;
+  #summary;
+  #status;
+  #texts = null; // set through the `texts` property; otherwise read from sources
+  #report = null;
+  #docTexts = [];
+  #engine = null;
+  #listeners = null;
+  #queued = false;
+  #els = new Map();
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: "open" });
+    const css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = new URL("./quote-lens.css", import.meta.url).href;
+    const box = document.createElement("div");
+    box.className = "box";
+    box.setAttribute("part", "container");
+    this.#status = document.createElement("p");
+    this.#status.className = "status";
+    this.#status.setAttribute("part", "status");
+    this.#status.setAttribute("role", "status");
+    this.#summary = document.createElement("table");
+    this.#summary.setAttribute("part", "summary");
+    this.#panes = document.createElement("div");
+    this.#panes.className = "panes";
+    this.#panes.setAttribute("part", "panes");
+    box.append(this.#status, this.#summary, this.#panes);
+    this.#root.append(css, box);
+  }
+
+  // ----- attributes mirrored as properties -----
+  get src() { return this.getAttribute("src") ?? ""; }
+  set src(v) { this.setAttribute("src", v); }
+  get report() { return this.getAttribute("report") ?? ""; }
+  set report(v) { this.setAttribute("report", v); }
+  get minLength() { return parseNumber(this.getAttribute("min-length")); }
+  set minLength(v) { this.setAttribute("min-length", String(v)); }
+  get maxGap() { return parseNumber(this.getAttribute("max-gap")); }
+  set maxGap(v) { this.setAttribute("max-gap", String(v)); }
+  get minSimilarity() { return parseNumber(this.getAttribute("min-similarity")); }
+  set minSimilarity(v) { this.setAttribute("min-similarity", String(v)); }
+  get paraphrase() { return this.hasAttribute("paraphrase"); }
+  set paraphrase(v) { this.toggleAttribute("paraphrase", Boolean(v)); }
+  get uiLang() { return this.getAttribute("ui-lang") ?? ""; }
+  set uiLang(v) { this.setAttribute("ui-lang", v); }
+
+  /** The texts compared (array of {name, text}); setting it overrides the
+   * child elements and `src`. */
+  get texts() { return this.#docTexts.map((d) => ({ ...d })); }
+  set texts(list) {
+    this.#texts = list.map((d, i) => (typeof d === "string" ? { name: `Text ${i + 1}`, text: d } : { name: String(d.name), text: String(d.text) }));
+    this.#queue();
+  }
+
+  /** The last report (the schema of README.md), or null. */
+  get result() { return this.#report; }
+
+  /** Options passed to compare(), from the attributes. */
+  get options() {
+    const o = {};
+    for (const [attr, key] of Object.entries(NUMERIC)) {
+      const v = parseNumber(this.getAttribute(attr));
+      if (v !== undefined) o[key] = v;
+    }
+    if (this.paraphrase) o.paraphrase = true;
+    return o;
+  }
+
+  get #t() {
+    const lang = this.uiLang || (navigator.language?.startsWith("ja") ? "ja" : "en");
+    return STRINGS[lang] ?? STRINGS.en;
+  }
+
+  connectedCallback() {
+    this.#listeners = new AbortController();
+    const signal = this.#listeners.signal;
+    this.#panes.addEventListener("mouseover", (ev) => this.#hot(ev, true), { signal });
+    this.#panes.addEventListener("mouseout", (ev) => this.#hot(ev, false), { signal });
+    this.#panes.addEventListener("click", (ev) => this.#click(ev), { signal });
+    this.#queue();
+  }
+
+  disconnectedCallback() {
+    this.#listeners?.abort();
+    this.#listeners = null;
+  }
+
+  attributeChangedCallback() {
+    if (this.isConnected) this.#queue();
+  }
+
+  #queue() {
+    if (this.#queued) return;
+    this.#queued = true;
+    queueMicrotask(() => {
+      this.#queued = false;
+      this.#refresh().catch((e) => this.#fail(e));
+    });
+  }
+
+  #fail(e) {
+    this.#status.textContent = e.message;
+    this.dispatchEvent(new CustomEvent("quote-lens-error", { bubbles: true, composed: true, detail: { message: e.message } }));
+  }
+
+  async #fetchText(url) {
+    const u = new URL(url, document.baseURI);
+    if (u.origin !== location.origin) throw new Error(`${url}: only same-origin URLs are read`);
+    const r = await fetch(u);
+    if (!r.ok) throw new Error(`${url}: ${r.status} ${r.statusText}`);
+    return r;
+  }
+
+  async #sources() {
+    if (this.#texts) return this.#texts;
+    const src = this.src.trim();
+    if (src) {
+      const urls = src.split(/\s+/);
+      return Promise.all(urls.map(async (u) => ({ name: decodeURIComponent(u.split("/").pop()), text: await (await this.#fetchText(u)).text() })));
+    }
+    return [...this.querySelectorAll(":scope > template, :scope > pre, :scope > blockquote")].map((e, i) => ({
+      name: e.dataset.name || e.getAttribute("title") || `Text ${i + 1}`,
+      text: e.tagName === "TEMPLATE" ? e.content.textContent : e.textContent,
+    }));
+  }
+
+  async #refresh() {
+    const docs = await this.#sources();
+    const texts = docs.map((d) => d.text);
+    let report;
+    if (this.report) {
+      report = await (await this.#fetchText(this.report)).json();
+      const fits = report.documents?.length === texts.length && report.documents.every((d, i) => d.length === texts[i].length);
+      if (!fits) throw new Error(`${this.report} was computed for other texts`);
+    } else {
+      if (texts.length < 2) throw new Error(this.#t.needTwo);
+      const { Engine } = await import("./engine.js");
+      this.#engine ??= new Engine();
+      ({ report } = await this.#engine.compare(texts, this.options));
+    }
+    docs.forEach((d, i) => {
+      report.documents[i].name = d.name;
+    });
+    this.#docTexts = docs;
+    this.#report = report;
+    this.#render();
+    this.dispatchEvent(new CustomEvent("quote-lens-compared", { bubbles: true, composed: true, detail: { report } }));
+  }
+
+  #render() {
+    const t = this.#t;
+    const report = this.#report;
+    this.#status.textContent = report.passages.length ? "" : t.noPassages;
+    renderSummary(this.#summary, report, t);
+    this.#panes.replaceChildren();
+    this.#els = new Map();
+    const labels = { passage: (p, other) => t.passageLabel(p, other), onlyHere: t.onlyHere };
+    this.#docTexts.forEach((d, i) => {
+      const pane = document.createElement("section");
+      pane.className = "pane";
+      pane.setAttribute("part", "pane");
+      const title = document.createElement("h3");
+      title.setAttribute("part", "pane-title");
+      title.textContent = d.name;
+      const body = document.createElement("div");
+      body.className = "body";
+      const view = document.createElement("div");
+      view.className = "view";
+      view.setAttribute("part", "text");
+      view.tabIndex = 0;
+      const mini = document.createElement("div");
+      mini.className = "minimap";
+      mini.setAttribute("part", "minimap");
+      body.append(view, mini);
+      pane.append(title, body);
+      this.#panes.append(pane);
+      const map = renderDocument(view, d.text, i, report, labels, true);
+      for (const [id, els] of map) this.#els.set(id, [...(this.#els.get(id) ?? []), ...els]);
+      renderMinimap(mini, i, report, view);
+    });
+  }
+
+  #ids(target) {
+    const m = target.closest?.(".ql-shared");
+    return m ? m.dataset.passages.split(" ").map(Number) : [];
+  }
+
+  #hot(ev, on) {
+    for (const id of this.#ids(ev.target)) for (const m of this.#els.get(id) ?? []) m.classList.toggle("ql-hot", on);
+  }
+
+  #click(ev) {
+    const m = ev.target.closest?.(".ql-shared");
+    if (!m) return;
+    const id = this.#ids(m)[0];
+    const p = this.#report.passages[id];
+    for (const old of this.#root.querySelectorAll(".ql-current")) old.classList.remove("ql-current");
+    const origin = m.closest(".view");
+    const seen = new Set([origin]);
+    for (const e of this.#els.get(id) ?? []) {
+      e.classList.add("ql-current");
+      const view = e.closest(".view");
+      if (seen.has(view)) continue;
+      seen.add(view);
+      const top = e.getBoundingClientRect().top - view.getBoundingClientRect().top + view.scrollTop;
+      view.scrollTop = Math.max(0, top - view.clientHeight / 2);
+    }
+    this.dispatchEvent(new CustomEvent("quote-lens-select", {
+      bubbles: true,
+      composed: true,
+      detail: { passage: id, group: p.group, a: p.a, b: p.b, similarity: p.similarity },
+    }));
+  }
+}
+
+/** Registers the element (once) under `name`. */
+export function define(name = "quote-lens") {
+  if (!customElements.get(name)) customElements.define(name, QuoteLens);
+  return customElements.get(name);
+}

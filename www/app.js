@@ -383,17 +383,11 @@ function exportJson() {
 
 async function exportHtml() {
   if (!state.report) return;
-  const css = await (await fetch("style.css")).text();
+  // The stylesheet is our own file; everything with user text in it is
+  // serialized from DOM nodes by XMLSerializer, which escapes it.
+  const css = (await (await fetch("style.css")).text()).replaceAll("</", "<\\/");
   const out = document.implementation.createHTMLDocument("quotelens");
-  const meta = out.createElement("meta");
-  meta.setAttribute("charset", "utf-8");
-  const csp = out.createElement("meta");
-  csp.httpEquiv = "Content-Security-Policy";
-  csp.content = "default-src 'none'; style-src 'unsafe-inline'";
-  const style = out.createElement("style");
-  style.textContent = `${css}\n.pane-body{height:auto}.pane-view{overflow:visible}.pane-minimap{display:none}`;
-  out.head.prepend(meta, csp);
-  out.head.append(style);
+  const body = out.body;
   const h1 = out.createElement("h1");
   h1.textContent = "quotelens";
   const note = out.createElement("p");
@@ -409,18 +403,26 @@ async function exportHtml() {
     const head = out.createElement("h2");
     head.className = "pane-head";
     head.textContent = d.name;
-    const body = out.createElement("div");
-    body.className = "pane-body";
+    const box = out.createElement("div");
+    box.className = "pane-body";
     const view = document.importNode(d.ui.view, true);
     view.hidden = false;
     view.removeAttribute("tabindex");
-    body.append(view);
-    pane.append(head, body);
+    box.append(view);
+    pane.append(head, box);
     panes.append(pane);
   }
-  out.documentElement.lang = state.lang;
-  out.body.append(h1, note, summary, panes);
-  const html = "<!doctype html>\n" + new XMLSerializer().serializeToString(out.documentElement);
+  body.append(h1, note, summary, panes);
+  const extra = ".pane-body{height:auto}.pane-view{overflow:visible}.pane-minimap{display:none}";
+  const html = [
+    "<!doctype html>",
+    `<html lang="${state.lang === "ja" ? "ja" : "en"}"><head><meta charset="utf-8">`,
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    "<title>quotelens</title>",
+    `<style>${css}\n${extra}</style></head>`,
+    new XMLSerializer().serializeToString(body),
+    "</html>",
+  ].join("\n");
   download("quotelens.html", "text/html", html);
 }
 

@@ -1,0 +1,273 @@
+// The comparison page in headless Chromium, used as a reader would use it.
+import assert from "node:assert/strict";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { ARTIFACTS, CORPUS, covered, dropFiles, launch, newPage, nextComparison, pieces, startServer } from "./harness.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+/** Opens the page and waits for the built-in sample's comparison. */
+async function open(locale = "en-US") {
+  const { page, context, problems } = await newPage(browser, { locale });
+  const compared = page.waitForFunction(() => document.querySelectorAll(".pane .ql-shared").length > 0);
+  await page.goto(`${server.url}/index.html`);
+  await compared;
+  return { page, context, problems };
+}
+
+/** Checks the page stayed clean. `blocked` lists the CSP directives that a
+ * test's hostile payload is expected to trip (the policy blocking it). */
+async function finish({ page, context, problems }, blocked = []) {
+  const violations = await page.evaluate(() => window.__violations);
+  const unexpected = violations.filter((v) => !blocked.some((d) => v.startsWith(d)));
+  assert.deepEqual(unexpected, [], "no Content-Security-Policy violations");
+  // the policy's own reports of what it blocked are expected then
+  const errors = blocked.length ? problems.filter((p) => !p.includes("Content Security Policy")) : problems;
+  assert.deepEqual(errors, [], "no console errors");
+  await context.close();
+}
+
+test("the sample is compared on load, highlighted, and summarized", async () => {
+  const s = await open();
+  const { page } = s;
+  const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.equal(await page.locator(".pane").count(), 2);
+  // three passages in each pane, each in its own colour group
+  const groups = await page.evaluate(() =>
+    [...document.querySelectorAll(".pane")].map((p) => new Set([...p.querySelectorAll(".ql-shared")].map((m) => m.dataset.group)).size),
+  );
+  assert.deepEqual(groups, [3, 3]);
+  // the same passage has the same colour in both panes
+  const colours = await page.evaluate(() => {
+    const c = (i) => [...document.querySelectorAll(".pane")[i].querySelectorAll('.ql-shared[data-group="0"]')].map((m) => getComputedStyle(m).borderBottomColor);
+    return [c(0)[0], c(1)[0]];
+  });
+  assert.equal(colours[0], colours[1]);
+  // summary figures
+  const rows = await page.$$eval("#summary-table tbody tr", (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  assert.equal(rows.length, 2);
+  assert.equal(rows[0][0], "wire-en.txt");
+  assert.match(rows[0][1], /^\d+\.\d%$/);
+  assert.equal(rows[0][3], "3");
+  assert.match(await page.textContent("#status"), /3 passages/);
+  // the inserted word "steel" is marked as an edit inside the passage
+  const post = await pieces(page, 1);
+  assert.ok(covered(post, "steel", "edit"));
+  assert.ok(covered(post, "Late September! That was almost two months ago.", "added"));
+  await page.screenshot({ path: join(ARTIFACTS, "sample-en.png") });
+  await finish(s);
+});
+
+test("the Japanese UI and sample, chosen from the browser's language", async () => {
+  const s = await open("ja-JP");
+  const { page } = s;
+  assert.equal(await page.getAttribute("html", "lang"), "ja");
+  assert.equal(await page.textContent("#add-doc"), "文章を追加");
+  const post = await pieces(page, 1);
+  assert.ok(covered(post, "鋼鉄製の", "edit"));
+  assert.ok(covered(post, "港大橋は平日で1日約3万8千台が利用している", "shared"));
+  await page.screenshot({ path: join(ARTIFACTS, "sample-ja.png") });
+  // switching the language relabels without losing the comparison
+  await page.selectOption("#lang", "en");
+  assert.equal(await page.textContent("#add-doc"), "Add a text");
+  assert.ok((await page.locator(".ql-shared").count()) > 0);
+  await finish(s);
+});
+
+test("two corpus posts dropped on the page: the CNN passages and the commentary", { skip: !existsSync(CORPUS) && process.env.QUOTELENS_REQUIRE_CORPUS !== "1" && "no ../shared/corpus" }, async () => {
+  const file = (prefix) => readdirSync(CORPUS).find((f) => f.startsWith(prefix));
+  const names = [file("000_"), file("001_")];
+  assert.ok(names[0] && names[1], "corpus files 000 and 001");
+  const s = await open("ja-JP");
+  const { page } = s;
+  const done = nextComparison(page);
+  await dropFiles(page, 0, names.map((name) => ({ name, text: readFileSync(join(CORPUS, name), "utf8"), type: "text/plain" })));
+  await done;
+  const [a, b] = [await pieces(page, 0), await pieces(page, 1)];
+  for (const passage of ["ロシア軍が、ウクライナ東部の要衝", "ウクライナ軍ドローン部隊の兵士によれば", "戦略的、政治的、情報的な観点から", "プーチン大統領は、東部のドネツク州"]) {
+    assert.ok(covered(a, passage, "shared"), `000: ${passage}`);
+    assert.ok(covered(b, passage, "shared"), `001: ${passage}`);
+  }
+  assert.ok(covered(b, "そんな矢先、日本時間11月10日", "added"));
+  assert.ok(covered(b, "先にキャンペーン在りきで", "added"));
+  // the inserted name is an edit inside the opening passage
+  assert.ok(covered(b, "Pokrovsk", "edit"));
+  await page.screenshot({ path: join(ARTIFACTS, "corpus-000-001.png") });
+  await finish(s);
+});
+
+test("clicking a passage highlights its counterpart and scrolls it into view", async () => {
+  const s = await open();
+  const { page } = s;
+  // make the right pane scroll away from the passage first
+  await page.evaluate(() => {
+    const v = document.querySelectorAll(".pane-view")[1];
+    v.scrollTop = v.scrollHeight;
+  });
+  const target = page.locator(".pane").nth(0).locator('.ql-shared[data-group="2"]').first();
+  await target.click();
+  const seen = await page.evaluate(() => {
+    const view = document.querySelectorAll(".pane-view")[1];
+    const m = view.querySelector(".ql-current");
+    if (!m) return null;
+    const r = m.getBoundingClientRect();
+    const v = view.getBoundingClientRect();
+    return { inside: r.top >= v.top - 1 && r.bottom <= v.bottom + 1, group: m.dataset.group };
+  });
+  assert.deepEqual(seen, { inside: true, group: "2" });
+  // hovering lights the counterpart too
+  await page.locator(".pane").nth(1).locator('.ql-shared[data-group="1"]').first().hover();
+  assert.ok((await page.locator('.pane >> nth=0 >> .ql-shared.ql-hot[data-group="1"]').count()) > 0);
+  await page.screenshot({ path: join(ARTIFACTS, "selected-passage.png") });
+  await finish(s);
+});
+
+test("keyboard: j and k move between passages with visible focus", async () => {
+  const s = await open();
+  const { page } = s;
+  await page.keyboard.press("j");
+  const first = await page.evaluate(() => document.querySelector(".ql-current")?.dataset.passages);
+  assert.equal(first, "0");
+  await page.keyboard.press("j");
+  assert.equal(await page.evaluate(() => document.querySelector(".ql-current")?.dataset.passages), "1");
+  await page.keyboard.press("k");
+  assert.equal(await page.evaluate(() => document.querySelector(".ql-current")?.dataset.passages), "0");
+  await page.keyboard.press("ArrowUp");
+  assert.equal(await page.evaluate(() => document.querySelector(".ql-current")?.dataset.passages), "2");
+  const outline = await page.evaluate(() => getComputedStyle(document.querySelector(".ql-current")).outlineStyle);
+  assert.equal(outline, "solid");
+  await finish(s);
+});
+
+test("HTML with scripts and event handlers: nothing runs, the text shows", async () => {
+  const s = await open();
+  const { page } = s;
+  const html = `<!doctype html><html><head><title>t</title><script>window.__pwned = 1</script>
+    <style>p { color: red }</style></head><body>
+    <img src="x" onerror="window.__pwned = 2"><svg onload="window.__pwned = 3"></svg>
+    <a href="javascript:window.__pwned = 4">a link</a>
+    <iframe srcdoc="<script>parent.__pwned = 5</script>"></iframe>
+    <p>The Marrowby harbour bridge will close to all traffic for six weeks from Monday, after engineers found cracks in two of its main suspension cables.</p>
+    <script>document.body.append("injected")</script></body></html>`;
+  const done = nextComparison(page);
+  await dropFiles(page, 1, [{ name: "<img src=x onerror=alert(1)>.html", text: html, type: "text/html" }]);
+  await done;
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, "no script ran");
+  const view = await pieces(page, 1);
+  assert.ok(view.text.includes("The Marrowby harbour bridge will close"));
+  assert.ok(!view.text.includes("window.__pwned") && !view.text.includes("injected"));
+  assert.ok(covered(view, "The Marrowby harbour bridge will close", "shared"));
+  // a hostile file name shows as text, nowhere as markup
+  assert.equal(await page.inputValue(".pane >> nth=1 >> .pane-name"), "<img src=x onerror=alert(1)>.html");
+  assert.equal(await page.locator("img").count(), 0);
+  const names = await page.$$eval("#summary-table tbody tr", (trs) => trs.map((tr) => tr.cells[0].textContent));
+  assert.equal(names[1], "<img src=x onerror=alert(1)>.html");
+  // the payload's handlers and style were blocked by the policy as well
+  const violations = await page.evaluate(() => window.__violations);
+  assert.ok(violations.some((v) => v.startsWith("script-src-attr")));
+  await finish(s, ["script-src-attr", "style-src-elem"]);
+});
+
+test("HTML import is inert even where no Content-Security-Policy applies", async () => {
+  const { page, context } = await newPage(browser);
+  // a same-origin page with no policy at all
+  await page.goto(`${server.url}/samples/wire-en.txt`);
+  const result = await page.evaluate(async () => {
+    const { htmlToText } = await import("/render.js");
+    const text = htmlToText(`<svg onload="window.__pwned=1"></svg><img src=x onerror="window.__pwned=2">
+      <iframe srcdoc="<script>parent.__pwned=3</script>"></iframe><script>window.__pwned=4</script>
+      <details open ontoggle="window.__pwned=5"><summary>Shown</summary>text</details><p>kept</p>`);
+    await new Promise((r) => setTimeout(r, 500));
+    return { pwned: window.__pwned ?? null, text };
+  });
+  assert.equal(result.pwned, null);
+  assert.match(result.text, /Shown/);
+  assert.match(result.text, /kept/);
+  await context.close();
+});
+
+test("a binary file gets a message in its pane and the other text stays", async () => {
+  const s = await open();
+  const { page } = s;
+  const before = await page.textContent(".pane >> nth=0 >> .pane-view");
+  const bytes = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0];
+  await dropFiles(page, 1, [{ name: "photo.txt", bytes }]);
+  await page.waitForFunction(() => document.querySelectorAll(".pane-msg")[1].textContent.length > 0);
+  assert.match(await page.textContent(".pane >> nth=1 >> .pane-msg"), /photo\.txt: not a text file/);
+  assert.equal(await page.textContent(".pane >> nth=0 >> .pane-view"), before);
+  assert.ok((await page.textContent(".pane >> nth=1 >> .pane-view")).includes("Six weeks without the bridge"));
+  // an unsupported type and an empty file are refused with a message too
+  await dropFiles(page, 1, [{ name: "slides.pptx", text: "PK" }]);
+  await page.waitForFunction(() => /unsupported/.test(document.querySelectorAll(".pane-msg")[1].textContent));
+  await dropFiles(page, 0, [{ name: "empty.txt", text: "" }]);
+  await page.waitForFunction(() => /empty/.test(document.querySelectorAll(".pane-msg")[0].textContent));
+  assert.equal(await page.textContent(".pane >> nth=0 >> .pane-view"), before);
+  await page.screenshot({ path: join(ARTIFACTS, "binary-refused.png") });
+  await finish(s);
+});
+
+test("over the size limit: a clear message, and the page keeps answering", async () => {
+  const s = await open();
+  const { page } = s;
+  const big = "x".repeat(21 * 1024 * 1024);
+  await page.evaluate((n) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(["a ".repeat(n / 2)], "huge.txt", { type: "text/plain" }));
+    document.querySelectorAll(".pane")[1].dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, big.length);
+  await page.waitForFunction(() => /limit/.test(document.querySelectorAll(".pane-msg")[1].textContent));
+  const started = Date.now();
+  await page.click("#options-box summary");
+  assert.ok(Date.now() - started < 2000);
+  await finish(s);
+});
+
+test("typing a text and adding a third one compares all of them", async () => {
+  const s = await open();
+  const { page } = s;
+  await page.click("#add-doc");
+  const done = nextComparison(page);
+  await page.fill(".pane >> nth=2 >> .pane-editor", "Quoted again: Around 38,000 vehicles use the bridge on a typical weekday. Traffic will be diverted through the Fennick tunnel, says the wire.");
+  await page.locator(".pane >> nth=2 >> .pane-editor").blur();
+  await done;
+  const rows = await page.$$eval("#summary-table tbody tr", (trs) => trs.map((tr) => tr.cells[4].textContent));
+  assert.equal(rows.length, 3);
+  assert.match(rows[2], /wire-en\.txt/);
+  assert.match(rows[2], /post-en\.txt/);
+  await finish(s);
+});
+
+test("export: JSON report and a standalone HTML file", async () => {
+  const s = await open();
+  const { page } = s;
+  const [json] = await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
+  const report = JSON.parse(readFileSync(await json.path(), "utf8"));
+  assert.equal(report.passages.length, 3);
+  assert.equal(report.documents[0].name, "wire-en.txt");
+  const [html] = await Promise.all([page.waitForEvent("download"), page.click("#export-html")]);
+  const text = readFileSync(await html.path(), "utf8");
+  assert.match(text, /^<!doctype html>/);
+  assert.ok(!/<script/i.test(text), "the export has no script");
+  assert.ok(text.includes("ql-shared") && text.includes("The Marrowby harbour bridge"));
+  // it opens offline, with its highlights
+  const offline = await browser.newPage();
+  await offline.setContent(text);
+  assert.equal(await offline.locator(".ql-shared").count(), await page.locator(".ql-shared").count());
+  await offline.screenshot({ path: join(ARTIFACTS, "export.png") });
+  await offline.close();
+  await finish(s);
+});

@@ -797,7 +797,10 @@ mod tests {
         // one gap then only two matches: not worth taking
         assert_eq!(xdrop(&[9, 3, 4], &[3, 4], band, |_| 1), (0, 0));
         // three skipped, four chance matches: not taken (commentary)
-        assert_eq!(xdrop(&[7, 8, 9, 1, 2, 3, 4], &[1, 2, 3, 4], band, |_| 1), (0, 0));
+        assert_eq!(
+            xdrop(&[7, 8, 9, 1, 2, 3, 4], &[1, 2, 3, 4], band, |_| 1),
+            (0, 0)
+        );
         // a five-token insertion, then nine matches: one edit, taken
         let tail: Vec<u32> = (10..19).collect();
         let with_insert: Vec<u32> = (20..25).chain(10..19).collect();
@@ -814,7 +817,10 @@ mod tests {
         assert_eq!(xdrop(&after_cut, &sentence, band, content), (9, 5));
         assert_eq!(xdrop(&after_cut, &sentence, band, |_| 1), (0, 0));
         // with max_gap 0 nothing is bridged at all
-        assert_eq!(xdrop(&[1, 9, 3, 4, 5], &[1, 3, 4, 5], band_for(0), |_| 1), (1, 1));
+        assert_eq!(
+            xdrop(&[1, 9, 3, 4, 5], &[1, 3, 4, 5], band_for(0), |_| 1),
+            (1, 1)
+        );
     }
 
     #[test]

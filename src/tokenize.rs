@@ -28,8 +28,6 @@ use crate::normalize::Folded;
 use crate::options::WIDE_CHAR_WEIGHT;
 #[cfg(not(target_arch = "wasm32"))]
 use regex::Regex;
-#[cfg(target_arch = "wasm32")]
-use regex_lite::Regex;
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
@@ -47,13 +45,50 @@ pub(crate) fn is_word(id: u32) -> bool {
 /// Weight given to a word, capped so one long token cannot dominate.
 const MAX_WORD_WEIGHT: u32 = 24;
 
-/// The word pattern, over folded text. Public to the crate's tests, which
-/// check that `regex` and `regex-lite` agree on it.
+/// The word pattern, over folded text: normalization has turned every
+/// separator into a space, a line feed or a period.
 pub(crate) const WORD_PATTERN: &str = r"[^ .\n]+";
 
+#[cfg(not(target_arch = "wasm32"))]
 fn word_regex() -> &'static Regex {
     static WORD: OnceLock<Regex> = OnceLock::new();
     WORD.get_or_init(|| Regex::new(WORD_PATTERN).expect("the word regex is valid"))
+}
+
+/// The words of folded text, as `(start, end)` byte ranges: natively with
+/// the regex crate; in wasm by a byte scan for the same three separators,
+/// which keeps the module small and avoids a regex engine's per-match cost
+/// (a test checks that both give the same words).
+fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        word_regex().find_iter(text).map(|m| (m.start(), m.end()))
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        scan_words(text)
+    }
+}
+
+/// The byte scan behind [`words`] in wasm (the separators are ASCII, so
+/// splitting bytes keeps UTF-8 intact).
+#[cfg_attr(not(any(test, target_arch = "wasm32")), allow(dead_code))]
+fn scan_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() && matches!(bytes[at], b' ' | b'.' | b'\n') {
+            at += 1;
+        }
+        if at == bytes.len() {
+            return None;
+        }
+        let start = at;
+        while at < bytes.len() && !matches!(bytes[at], b' ' | b'.' | b'\n') {
+            at += 1;
+        }
+        Some((start, at))
+    })
 }
 
 /// How a character is tokenized.
@@ -182,9 +217,8 @@ pub(crate) fn tokenize(folded: &Folded, interner: &mut Interner) -> Tokens {
     let text = folded.text.as_str();
     let mut out = Tokens::default();
     let mut prev_end = 0;
-    for m in word_regex().find_iter(text) {
-        let word = m.as_str();
-        let base = m.start();
+    for (base, end) in words(text) {
+        let word = &text[base..end];
         let gap = &text[prev_end..base];
         if out.sentences.is_empty() || gap.contains(['.', '!', '?', '\n']) {
             out.sentences.push(out.len() as u32);
@@ -192,7 +226,7 @@ pub(crate) fn tokenize(folded: &Folded, interner: &mut Interner) -> Tokens {
                 out.paragraphs.push(out.len() as u32);
             }
         }
-        prev_end = m.end();
+        prev_end = end;
         // Split the match into runs of word characters and single
         // characters of scripts written without spaces.
         let mut run_start: Option<usize> = None;
@@ -324,15 +358,13 @@ mod tests {
 
     #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
-        /// The wasm build's regex-lite finds exactly the words the native
-        /// regex finds, on folded text and on raw text.
+        /// The wasm build's byte scan finds exactly the words the regex
+        /// finds, on folded text and on raw text.
         #[test]
-        fn regex_lite_agrees_with_regex(s in "(\\PC|[ .\n])*") {
-            let full = regex::Regex::new(WORD_PATTERN).unwrap();
-            let lite = regex_lite::Regex::new(WORD_PATTERN).unwrap();
+        fn byte_scan_agrees_with_the_regex(s in "(\\PC|[ .\n])*") {
             for text in [s.clone(), fold(&s).text] {
-                let a: Vec<(usize, usize)> = full.find_iter(&text).map(|m| (m.start(), m.end())).collect();
-                let b: Vec<(usize, usize)> = lite.find_iter(&text).map(|m| (m.start(), m.end())).collect();
+                let a: Vec<(usize, usize)> = word_regex().find_iter(&text).map(|m| (m.start(), m.end())).collect();
+                let b: Vec<(usize, usize)> = scan_words(&text).collect();
                 proptest::prop_assert_eq!(a, b);
             }
         }

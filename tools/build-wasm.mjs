@@ -53,7 +53,7 @@ export function plan(config, profileName) {
   const opt = profile["wasm-opt"] ?? [];
   if (opt.length) steps.push([join("node_modules", ".bin", "wasm-opt"), [...opt, "-o", wasm, wasm]]);
   return { profile: name, cargoProfile, outDir, outName, wasm, wasmOpt: opt,
-    maxGzipBytes: build["max-gzip-bytes"], steps };
+    maxGzipBytes: profile["max-gzip-bytes"], steps };
 }
 
 function main() {

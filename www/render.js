@@ -1,6 +1,6 @@
 // Rendering a quotelens report into DOM, shared by the page (app.js) and
-// the <quote-lens> element. User text reaches the DOM only as text nodes:
-// no innerHTML anywhere. Offsets in the report are UTF-16 code units, which
+// the <quote-lens> element. User text reaches the DOM only as text nodes,
+// never through an HTML-parsing sink. Offsets in the report are UTF-16 code units, which
 // is how String.prototype.slice counts, so they are used as they are.
 
 /** Okabe–Ito, a palette that stays distinct for colour-blind readers. */

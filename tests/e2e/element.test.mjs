@@ -1,0 +1,146 @@
+// <quote-lens> in headless Chromium: sources, the contract (attributes,
+// properties, events, parts), and rendering from a precomputed report
+// without WebAssembly.
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { ARTIFACTS, launch, newPage, startServer } from "./harness.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const rendered = (id) => (id2) => {
+  const el = document.getElementById(id2);
+  return el?.shadowRoot?.querySelectorAll(".ql-shared").length > 0;
+};
+
+test("embed.html: from child elements and from a precomputed report", async () => {
+  const { page, context, problems } = await newPage(browser);
+  const wasm = [];
+  page.on("request", (r) => {
+    if (r.url().endsWith(".wasm")) wasm.push(r.url());
+  });
+  await page.goto(`${server.url}/embed.html`);
+  await page.waitForFunction(rendered(), "from-children");
+  await page.waitForFunction(rendered(), "from-report");
+  const info = await page.evaluate(() => {
+    const a = document.getElementById("from-children");
+    const b = document.getElementById("from-report");
+    const names = (el) => [...el.shadowRoot.querySelectorAll("h3")].map((h) => h.textContent);
+    return {
+      aNames: names(a),
+      bNames: names(b),
+      aPassages: a.result.passages.length,
+      bPassages: b.result.passages.length,
+      minLength: a.minLength,
+      partTitle: getComputedStyle(a.shadowRoot.querySelector('[part="pane-title"]')).color,
+      parts: [...new Set([...a.shadowRoot.querySelectorAll("[part]")].flatMap((e) => e.getAttribute("part").split(" ")))].sort(),
+    };
+  });
+  assert.deepEqual(info.aNames, ["Council statement", "Neighbourhood newsletter"]);
+  assert.deepEqual(info.bNames, ["wire-ja.txt", "post-ja.txt"]);
+  assert.equal(info.aPassages, 2);
+  assert.equal(info.bPassages, 3);
+  assert.equal(info.minLength, 50);
+  // ::part(pane-title) from the embedding page's stylesheet applies
+  assert.equal(info.partTitle, "rgb(0, 114, 178)");
+  for (const p of ["container", "summary", "panes", "pane", "pane-title", "text", "minimap", "passage", "added", "edit"]) {
+    assert.ok(info.parts.includes(p), `part ${p}`);
+  }
+  await page.screenshot({ path: join(ARTIFACTS, "embed.png"), fullPage: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a precomputed report renders with WebAssembly blocked", async () => {
+  const { page, context, problems } = await newPage(browser);
+  await page.route("**/*.wasm", (r) => r.abort());
+  await page.route("**/embed.html", async (r) => {
+    const res = await r.fetch();
+    // keep only the report-based element
+    const body = (await res.text()).replace(/<quote-lens id="from-children"[\s\S]*?<\/quote-lens>/, "");
+    await r.fulfill({ response: res, body });
+  });
+  await page.goto(`${server.url}/embed.html`);
+  await page.waitForFunction(rendered(), "from-report");
+  const n = await page.evaluate(() => document.getElementById("from-report").result.passages.length);
+  assert.equal(n, 3);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("attributes, properties and events", async () => {
+  const { page, context, problems } = await newPage(browser);
+  await page.goto(`${server.url}/embed.html`);
+  await page.waitForFunction(rendered(), "from-children");
+  const result = await page.evaluate(async () => {
+    const el = document.getElementById("from-children");
+    const events = [];
+    document.addEventListener("quote-lens-compared", (e) => events.push(["compared", e.composed, e.detail.report.passages.length]));
+    document.addEventListener("quote-lens-select", (e) => events.push(["select", e.composed, e.detail.passage]));
+    // a property sets the attribute, and the element compares again
+    const again = new Promise((r) => el.addEventListener("quote-lens-compared", r, { once: true }));
+    el.minLength = 300;
+    await again;
+    const attr = el.getAttribute("min-length");
+    const fewer = el.result.passages.length;
+    // the attribute sets the property
+    el.setAttribute("min-length", "50");
+    await new Promise((r) => el.addEventListener("quote-lens-compared", r, { once: true }));
+    el.paraphrase = true;
+    const flag = el.hasAttribute("paraphrase");
+    await new Promise((r) => el.addEventListener("quote-lens-compared", r, { once: true }));
+    el.shadowRoot.querySelector(".ql-shared").click();
+    // texts set as a property replace the children
+    const replaced = new Promise((r) => el.addEventListener("quote-lens-compared", r, { once: true }));
+    el.texts = [
+      { name: "one", text: "The harbour bridge will close for six weeks from Monday after engineers found cracks in two of its cables." },
+      { name: "two", text: "Wow. The harbour bridge will close for six weeks from Monday after engineers found cracks in two of its cables." },
+    ];
+    await replaced;
+    return { attr, fewer, flag, events, names: el.texts.map((t) => t.name), minLength: el.minLength };
+  });
+  assert.equal(result.attr, "300");
+  assert.equal(result.fewer, 0);
+  assert.equal(result.flag, true);
+  assert.equal(result.minLength, 50);
+  assert.deepEqual(result.names, ["one", "two"]);
+  const kinds = result.events.map((e) => e[0]);
+  assert.ok(kinds.includes("select") && kinds.includes("compared"));
+  assert.ok(result.events.every((e) => e[1] === true), "events are composed");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("listeners go with the element, and come back with it", async () => {
+  const { page, context } = await newPage(browser);
+  await page.goto(`${server.url}/embed.html`);
+  await page.waitForFunction(rendered(), "from-children");
+  const counts = await page.evaluate(async () => {
+    const el = document.getElementById("from-children");
+    let selects = 0;
+    el.addEventListener("quote-lens-select", () => selects++);
+    const mark = () => el.shadowRoot.querySelector(".ql-shared");
+    const parent = el.parentNode;
+    const next = el.nextSibling;
+    el.remove();
+    mark().click(); // detached: no listener, no event
+    const detached = selects;
+    parent.insertBefore(el, next);
+    await new Promise((r) => el.addEventListener("quote-lens-compared", r, { once: true }));
+    mark().click();
+    return { detached, attached: selects };
+  });
+  assert.deepEqual(counts, { detached: 0, attached: 1 });
+  await context.close();
+});

@@ -29,6 +29,7 @@ use crate::options::WIDE_CHAR_WEIGHT;
 #[cfg(not(target_arch = "wasm32"))]
 use regex::Regex;
 use rustc_hash::FxHashMap;
+#[cfg(not(target_arch = "wasm32"))]
 use std::sync::OnceLock;
 
 /// Seeding key of a token that is skipped when seeding.
@@ -47,6 +48,7 @@ const MAX_WORD_WEIGHT: u32 = 24;
 
 /// The word pattern, over folded text: normalization has turned every
 /// separator into a space, a line feed or a period.
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) const WORD_PATTERN: &str = r"[^ .\n]+";
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -394,7 +394,9 @@ async function exportHtml() {
   note.textContent = t.standaloneNote;
   const summary = out.createElement("section");
   summary.className = "summary";
-  summary.append(document.importNode($("#summary-table"), true), document.importNode($(".legend"), true));
+  const legend = document.importNode($(".legend"), true);
+  legend.querySelector(".keys")?.remove(); // no keys in a static file
+  summary.append(document.importNode($("#summary-table"), true), legend);
   const panes = out.createElement("main");
   panes.className = "panes";
   for (const d of state.docs) {

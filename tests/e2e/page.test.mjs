@@ -263,6 +263,7 @@ test("export: JSON report and a standalone HTML file", async () => {
   assert.match(text, /^<!doctype html>/);
   assert.ok(!/<script/i.test(text), "the export has no script");
   assert.ok(text.includes("ql-shared") && text.includes("The Marrowby harbour bridge"));
+  assert.ok(!text.includes("move between passages"), "no keyboard hint in a static file");
   // it opens offline, with its highlights
   const offline = await browser.newPage();
   await offline.setContent(text);

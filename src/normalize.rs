@@ -110,7 +110,8 @@ fn is_word_char(c: char) -> bool {
 }
 
 struct Folder {
-    text: String,
+    /// The folded text, as bytes (only whole UTF-8 sequences are pushed).
+    text: Vec<u8>,
     orig: Vec<u32>,
     last_space: bool,
     /// Line feeds in the current white-space run.
@@ -120,9 +121,60 @@ struct Folder {
 impl Folder {
     #[inline]
     fn push(&mut self, c: char, at: u32) {
-        self.text.push(c);
-        for _ in 0..c.len_utf8() {
+        let mut buf = [0u8; 4];
+        let bytes = c.encode_utf8(&mut buf).as_bytes();
+        self.text.extend_from_slice(bytes);
+        for _ in 0..bytes.len() {
             self.orig.push(at);
+        }
+    }
+
+    /// A separator: white space, or punctuation folded to white space.
+    /// `line` counts towards a paragraph break.
+    #[inline]
+    fn space(&mut self, at: u32, line: bool) {
+        if !self.last_space {
+            self.text.push(b' ');
+            self.orig.push(at);
+            self.last_space = true;
+            self.breaks = 0;
+        }
+        if line {
+            self.breaks += 1;
+            if self.breaks == 2 {
+                // the run's one byte becomes a paragraph break
+                if let Some(last) = self.text.last_mut() {
+                    *last = b'\n';
+                }
+            }
+        }
+    }
+
+    /// Folds a run of ASCII bytes starting at original offset `at`: the fast
+    /// path, with no char decoding and no Unicode tables.
+    #[inline]
+    fn ascii_run(&mut self, run: &[u8], at: usize) {
+        for (k, &b) in run.iter().enumerate() {
+            let at = (at + k) as u32;
+            match b {
+                b'a'..=b'z' | b'0'..=b'9' => {
+                    self.last_space = false;
+                    self.text.push(b);
+                    self.orig.push(at);
+                }
+                b'A'..=b'Z' => {
+                    self.last_space = false;
+                    self.text.push(b + 32);
+                    self.orig.push(at);
+                }
+                b'.' | b'!' | b'?' => {
+                    self.last_space = false;
+                    self.text.push(b'.');
+                    self.orig.push(at);
+                }
+                b'\n' => self.space(at, true),
+                _ => self.space(at, false),
+            }
         }
     }
 
@@ -153,19 +205,7 @@ impl Folder {
             self.push('.', at);
         } else {
             // white space, and punctuation or symbols as if they were
-            if !self.last_space {
-                self.push(' ', at);
-                self.last_space = true;
-                self.breaks = 0;
-            }
-            if c == '\n' || c == '\u{2029}' {
-                self.breaks += 1;
-                if self.breaks == 2 {
-                    // the run's one byte becomes a paragraph break
-                    let last = self.text.len() - 1;
-                    self.text.replace_range(last.., "\n");
-                }
-            }
+            self.space(at, c == '\n' || c == '\u{2029}');
         }
     }
 }
@@ -176,20 +216,39 @@ impl Folder {
 /// and the CLI refuse far smaller inputs).
 pub(crate) fn fold(text: &str) -> Folded {
     let mut f = Folder {
-        text: String::with_capacity(text.len()),
+        text: Vec::with_capacity(text.len()),
         orig: Vec::with_capacity(text.len() + 1),
         last_space: false,
         breaks: 0,
     };
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] < 0x80 {
+            let mut j = i;
+            while j < bytes.len() && bytes[j] < 0x80 {
+                j += 1;
+            }
+            // A combining mark after the run belongs to the run's last
+            // character: leave that one to the chunk path below.
+            let mark_follows = text[j..].chars().next().is_some_and(continues_chunk);
+            let end = if mark_follows { j - 1 } else { j };
+            f.ascii_run(&bytes[i..end], i);
+            i = end;
+            if !mark_follows {
+                continue;
+            }
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let start = i;
         let at = start as u32;
         // Extend the chunk over the marks that follow.
         let mut end = start + c.len_utf8();
-        while let Some(&(j, n)) = chars.peek() {
+        for n in text[end..].chars() {
             if continues_chunk(n) {
-                end = j + n.len_utf8();
-                chars.next();
+                end += n.len_utf8();
             } else {
                 break;
             }
@@ -210,12 +269,13 @@ pub(crate) fn fold(text: &str) -> Folded {
                 f.emit(n, at);
             }
         }
+        i = end;
     }
     f.orig.push(text.len() as u32);
-    Folded {
-        text: f.text,
-        orig: f.orig,
-    }
+    // Only whole UTF-8 sequences were pushed, so this never replaces.
+    let text = String::from_utf8(f.text)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    Folded { text, orig: f.orig }
 }
 
 #[cfg(test)]
@@ -265,6 +325,60 @@ mod tests {
         let f = fold(src);
         assert_eq!(f.text, "\u{E9}t\u{E9}");
         assert_eq!(f.orig_end(2), 3);
+    }
+
+    /// The general path: every chunk through NFKC and `emit`, no shortcut.
+    fn fold_naive(s: &str) -> (Vec<u8>, Vec<u32>) {
+        let mut slow = Folder {
+            text: Vec::new(),
+            orig: Vec::new(),
+            last_space: false,
+            breaks: 0,
+        };
+        let mut chars = s.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, n)) = chars.peek() {
+                if continues_chunk(n) {
+                    end = j + n.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            for n in s[i..end].nfkc() {
+                slow.emit(n, i as u32);
+            }
+        }
+        (slow.text, slow.orig)
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// The fast paths (ASCII runs, plain CJK, quick-checked characters)
+        /// fold exactly as the general path does.
+        #[test]
+        fn fast_paths_match_the_general_path(s in "(\\PC|[ .!?\n\r\t\u{0}]|\u{301}|\u{3099}|ﾞ|ｶ|Ａ|あ|漢)*") {
+            let fast = fold(&s);
+            let (text, orig) = fold_naive(&s);
+            proptest::prop_assert_eq!(fast.text.as_bytes(), &text[..]);
+            proptest::prop_assert_eq!(&fast.orig[..fast.orig.len() - 1], &orig[..]);
+        }
+    }
+
+    #[test]
+    fn fast_paths_on_samples() {
+        for s in [
+            "Hello, World! It's 3.5 km.\r\n\r\nNext\tpara\u{0}x",
+            "a\u{301}b",
+            "e\u{301}\u{302}z",
+            "A.B?C!\n\nD",
+        ] {
+            let fast = fold(s);
+            let (text, orig) = fold_naive(s);
+            assert_eq!(fast.text.as_bytes(), &text[..], "{s:?}");
+            assert_eq!(&fast.orig[..fast.orig.len() - 1], &orig[..], "{s:?}");
+        }
     }
 
     #[test]

@@ -178,28 +178,22 @@ fn windows(tokens: &Tokens, seed_length: u32) -> (Content, Vec<u64>) {
 }
 
 /// Keeps (non-zero `win_len`) only the windows whose hash is the smallest
-/// of some `WINNOW` consecutive windows, the rightmost on ties. O(m) with a
-/// monotone queue.
+/// of some `WINNOW` consecutive windows, the rightmost on ties. O(m ·
+/// WINNOW): for so small a window a direct scan beats a monotone queue.
 fn winnow(win_len: &mut [u32], hashes: &[u64]) {
     let valid = win_len.iter().take_while(|&&l| l > 0).count();
     if valid <= WINNOW {
         return; // too short to thin out: keep every window
     }
     let mut keep = vec![false; valid];
-    let mut queue: std::collections::VecDeque<usize> = std::collections::VecDeque::new();
-    for p in 0..valid {
-        while queue.back().is_some_and(|&q| hashes[q] >= hashes[p]) {
-            queue.pop_back();
-        }
-        queue.push_back(p);
-        if queue.front().is_some_and(|&q| q + WINNOW <= p) {
-            queue.pop_front();
-        }
-        if p + 1 >= WINNOW {
-            if let Some(&q) = queue.front() {
-                keep[q] = true;
+    for (s, window) in hashes[..valid].windows(WINNOW).enumerate() {
+        let mut at = 0;
+        for (k, &h) in window.iter().enumerate().skip(1) {
+            if h <= window[at] {
+                at = k;
             }
         }
+        keep[s + at] = true;
     }
     for (l, k) in win_len.iter_mut().zip(keep) {
         if !k {

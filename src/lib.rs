@@ -89,6 +89,7 @@ mod input;
 mod keysort;
 mod normalize;
 mod options;
+mod par;
 mod paraphrase;
 mod report;
 mod seed;
@@ -109,7 +110,7 @@ pub use report::{
 
 use align::DocView;
 use report::PairResult;
-use tokenize::{Interner, Tokens};
+use tokenize::Tokens;
 
 /// Compares texts and reports the passages they share.
 ///
@@ -124,12 +125,7 @@ use tokenize::{Interner, Tokens};
 pub fn compare<S: AsRef<str>>(texts: &[S], options: &Options) -> Report {
     let opts = options.clamped();
     let texts: Vec<&str> = texts.iter().map(|t| t.as_ref()).collect();
-    let mut interner = Interner::new(opts.stem, opts.stop_words);
-    let tokens: Vec<Tokens> = texts
-        .iter()
-        .map(|t| tokenize::tokenize(&normalize::fold(t), &mut interner))
-        .collect();
-    drop(interner);
+    let tokens: Vec<Tokens> = tokenize::tokenize_all(&texts, opts.stem, opts.stop_words);
     let index = seed::Index::build(&tokens, &opts);
 
     let n = texts.len();

@@ -79,6 +79,15 @@ fn continues_chunk(c: char) -> bool {
     u >= 0x300 && !is_plain_wide(c) && (matches!(u, 0xFF9E | 0xFF9F) || is_combining_mark(c))
 }
 
+/// Whether the character starting with UTF-8 lead byte `b` might continue a
+/// chunk: combining marks start at U+0300 (lead byte 0xCC), and the CJK
+/// ideographs (lead bytes 0xE4 to 0xE9) never do. A fast negative that
+/// spares decoding most next characters.
+#[inline]
+fn may_continue(b: u8) -> bool {
+    b >= 0xCC && !(0xE4..=0xE9).contains(&b)
+}
+
 /// Format characters that are dropped: soft hyphen, zero-width space,
 /// non-joiner, joiner, word joiner, BOM.
 #[inline]
@@ -246,11 +255,10 @@ pub(crate) fn fold(text: &str) -> Folded {
         let at = start as u32;
         // Extend the chunk over the marks that follow.
         let mut end = start + c.len_utf8();
-        for n in text[end..].chars() {
-            if continues_chunk(n) {
-                end += n.len_utf8();
-            } else {
-                break;
+        while end < bytes.len() && may_continue(bytes[end]) {
+            match text[end..].chars().next() {
+                Some(n) if continues_chunk(n) => end += n.len_utf8(),
+                _ => break,
             }
         }
         if end == start + c.len_utf8() {
@@ -363,6 +371,17 @@ mod tests {
             let (text, orig) = fold_naive(&s);
             proptest::prop_assert_eq!(fast.text.as_bytes(), &text[..]);
             proptest::prop_assert_eq!(&fast.orig[..fast.orig.len() - 1], &orig[..]);
+        }
+    }
+
+    #[test]
+    fn may_continue_never_misses_a_mark() {
+        for u in 0..=0x10FFFFu32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            if continues_chunk(c) {
+                let mut buf = [0u8; 4];
+                assert!(may_continue(c.encode_utf8(&mut buf).as_bytes()[0]), "{u:X}");
+            }
         }
     }
 

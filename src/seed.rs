@@ -111,9 +111,25 @@ const NIL: u32 = u32::MAX;
 #[derive(Debug)]
 pub(crate) struct Index {
     pub content: Vec<Content>,
+    /// The table, split by hash into one part per core (one part in wasm).
+    parts: Vec<Part>,
+    max_occurrences: u32,
+}
+
+/// One part of the index: the slots and occurrence lists of the hashes
+/// that fall in it.
+#[derive(Debug, Default)]
+struct Part {
     slots: Vec<Slot>,
     entries: Vec<Entry>,
-    max_occurrences: u32,
+}
+
+/// A window's slot is `part << PART_SHIFT | index in the part`.
+const PART_SHIFT: u32 = 27;
+
+/// The part a hash belongs to (its high bits, which the table does not use).
+fn part_of(hash: u64, parts: usize) -> usize {
+    ((hash >> 40) as usize) % parts
 }
 
 /// Cuts windows of weight `seed_length` from one document's content.
@@ -208,45 +224,68 @@ impl Index {
         let mut content = Vec::with_capacity(docs.len());
         let mut all_hashes = Vec::with_capacity(docs.len());
         let mut total = 0;
-        for d in docs {
-            let (c, h) = windows(d, opts.seed_length);
+        let cut = crate::par::map(docs, |d| d.len() * 4, |d| windows(d, opts.seed_length));
+        for (c, h) in cut {
             total += c.win_len.iter().filter(|&&l| l > 0).count();
             content.push(c);
             all_hashes.push(h);
         }
-        let mut table: FxHashMap<u64, u32> = FxHashMap::default();
-        table.reserve(total);
-        let mut slots: Vec<Slot> = Vec::with_capacity(total);
-        let mut entries: Vec<Entry> = Vec::with_capacity(total);
-        for (doc, (c, hashes)) in content.iter_mut().zip(&all_hashes).enumerate() {
+        // Each part is built by its own thread over every document's
+        // windows, so the random accesses into the tables are shared out.
+        let parts = crate::par::threads(32, total * 16).min(1 << (32 - PART_SHIFT));
+        let ids: Vec<usize> = (0..parts).collect();
+        let built = crate::par::map(
+            &ids,
+            |_| total * 16,
+            |&k| {
+                let mut table: FxHashMap<u64, u32> = FxHashMap::default();
+                table.reserve(total / parts + 16);
+                let mut part = Part::default();
+                let mut assigned: Vec<Vec<(u32, u32)>> = Vec::with_capacity(content.len());
+                for (doc, (c, hashes)) in content.iter().zip(&all_hashes).enumerate() {
+                    let mut mine = Vec::new();
+                    for (p, &hash) in hashes.iter().enumerate() {
+                        if c.win_len[p] == 0 || part_of(hash, parts) != k {
+                            continue;
+                        }
+                        let next_slot = part.slots.len() as u32;
+                        let s = *table.entry(hash).or_insert(next_slot);
+                        if s == next_slot {
+                            part.slots.push(Slot {
+                                head: NIL,
+                                count: 0,
+                            });
+                        }
+                        let slot = &mut part.slots[s as usize];
+                        part.entries.push(Entry {
+                            doc: doc as u32,
+                            pos: p as u32,
+                            next: slot.head,
+                        });
+                        slot.head = part.entries.len() as u32 - 1;
+                        slot.count += 1;
+                        mine.push((p as u32, (k as u32) << PART_SHIFT | s));
+                    }
+                    assigned.push(mine);
+                }
+                (part, assigned)
+            },
+        );
+        for c in &mut content {
             c.slot = vec![NIL; c.tok.len()];
-            for (p, &hash) in hashes.iter().enumerate() {
-                if c.win_len[p] == 0 {
-                    continue;
+        }
+        let mut all_parts = Vec::with_capacity(parts);
+        for (part, assigned) in built {
+            for (c, mine) in content.iter_mut().zip(assigned) {
+                for (p, slot) in mine {
+                    c.slot[p as usize] = slot;
                 }
-                let next_slot = slots.len() as u32;
-                let s = *table.entry(hash).or_insert(next_slot);
-                if s == next_slot {
-                    slots.push(Slot {
-                        head: NIL,
-                        count: 0,
-                    });
-                }
-                let slot = &mut slots[s as usize];
-                entries.push(Entry {
-                    doc: doc as u32,
-                    pos: p as u32,
-                    next: slot.head,
-                });
-                slot.head = entries.len() as u32 - 1;
-                slot.count += 1;
-                c.slot[p] = s;
             }
+            all_parts.push(part);
         }
         Index {
             content,
-            slots,
-            entries,
+            parts: all_parts,
             max_occurrences: opts.max_occurrences,
         }
     }
@@ -263,7 +302,9 @@ impl Index {
             if ca.win_len[p] == 0 {
                 continue;
             }
-            let slot = self.slots[ca.slot[p] as usize];
+            let code = ca.slot[p];
+            let part = &self.parts[(code >> PART_SHIFT) as usize];
+            let slot = part.slots[(code & ((1 << PART_SHIFT) - 1)) as usize];
             // A slot this full holds boilerplate for at least one pair, and
             // walking it would cost more than it could give.
             if slot.count < 2 || slot.count > cap.saturating_mul(docs) {
@@ -273,7 +314,7 @@ impl Index {
             partners.clear();
             let mut e = slot.head;
             while e != NIL {
-                let entry = self.entries[e as usize];
+                let entry = part.entries[e as usize];
                 if entry.doc == a as u32 {
                     in_a += 1;
                 } else if entry.doc == b as u32 {

@@ -177,9 +177,25 @@ pub(crate) struct Tokens {
     pub paragraphs: Vec<u32>,
 }
 
+/// A word id or key through an id map from [`Interner::absorb`].
+fn remap(id: u32, map: &[u32]) -> u32 {
+    if id == STOP || id < WORD_BASE {
+        id
+    } else {
+        map[(id - WORD_BASE) as usize]
+    }
+}
+
 impl Tokens {
     pub fn len(&self) -> usize {
         self.ids.len()
+    }
+
+    /// Rewrites word ids and keys through a map from [`Interner::absorb`].
+    pub fn remap(&mut self, map: &[u32]) {
+        for id in self.ids.iter_mut().chain(self.keys.iter_mut()) {
+            *id = remap(*id, map);
+        }
     }
 
     fn push(&mut self, id: u32, key: u32, start: u32, end: u32, weight: u32) {
@@ -195,6 +211,8 @@ impl Tokens {
 #[derive(Debug, Default)]
 pub(crate) struct Interner {
     words: FxHashMap<Box<str>, u32>,
+    /// Each word, by `id - WORD_BASE` (to merge interners).
+    names: Vec<Box<str>>,
     /// Seeding key of each word, by `id - WORD_BASE`.
     keys: Vec<u32>,
     stem: bool,
@@ -216,8 +234,21 @@ impl Interner {
         }
         let id = WORD_BASE + self.keys.len() as u32;
         self.words.insert(word.into(), id);
+        self.names.push(word.into());
         self.keys.push(id); // provisional: a stem is its own key
         id
+    }
+
+    /// Takes in the words of `other` (an interner of other documents) and
+    /// returns the map from its word ids to ours, for [`Tokens::remap`].
+    /// O(words of `other`).
+    pub fn absorb(&mut self, other: &Interner) -> Vec<u32> {
+        let map: Vec<u32> = other.names.iter().map(|w| self.raw_id(w)).collect();
+        for (i, &key) in other.keys.iter().enumerate() {
+            let id = map[i];
+            self.keys[(id - WORD_BASE) as usize] = remap(key, &map);
+        }
+        map
     }
 
     /// Returns `(id, key)` for a word.
@@ -243,10 +274,53 @@ impl Interner {
     }
 }
 
+/// Folds and tokenizes every document, on all cores natively (each with an
+/// interner of its own, merged afterwards, so ids agree across documents).
+pub(crate) fn tokenize_all<S: AsRef<str> + Sync>(
+    texts: &[S],
+    stem: bool,
+    stop_words: bool,
+) -> Vec<Tokens> {
+    let total = texts.iter().map(|t| t.as_ref().len()).sum();
+    if crate::par::threads(texts.len(), total) == 1 {
+        // one thread: one interner, nothing to merge
+        let mut interner = Interner::new(stem, stop_words);
+        return texts
+            .iter()
+            .map(|t| tokenize(&crate::normalize::fold(t.as_ref()), &mut interner))
+            .collect();
+    }
+    let parts = crate::par::map(
+        texts,
+        |t| t.as_ref().len(),
+        |t| {
+            let mut interner = Interner::new(stem, stop_words);
+            let tokens = tokenize(&crate::normalize::fold(t.as_ref()), &mut interner);
+            (tokens, interner)
+        },
+    );
+    let mut global = Interner::new(stem, stop_words);
+    parts
+        .into_iter()
+        .map(|(mut tokens, interner)| {
+            let map = global.absorb(&interner);
+            tokens.remap(&map);
+            tokens
+        })
+        .collect()
+}
+
 /// Tokenizes one folded document.
 pub(crate) fn tokenize(folded: &Folded, interner: &mut Interner) -> Tokens {
     let text = folded.text.as_str();
     let mut out = Tokens::default();
+    // about one token per CJK character (3 bytes) and fewer for words
+    let guess = text.len() / 3 + 8;
+    out.ids.reserve(guess);
+    out.keys.reserve(guess);
+    out.starts.reserve(guess);
+    out.ends.reserve(guess);
+    out.weights.reserve(guess);
     let mut prev_end = 0;
     for (base, end) in words(text) {
         let word = &text[base..end];
@@ -406,6 +480,23 @@ mod tests {
                 proptest::prop_assert_eq!(&native, &want);
                 proptest::prop_assert_eq!(&scan, &want);
             }
+        }
+    }
+
+    #[test]
+    fn merged_interners_agree_with_one_interner() {
+        let texts = [
+            "the soldiers walked into town",
+            "Soldiers WALK; a town walked",
+            "ポクロウスクPokrovsk",
+        ];
+        let merged = tokenize_all(&texts, true, true);
+        let mut one = Interner::new(true, true);
+        let want: Vec<Tokens> = texts.iter().map(|t| tokenize(&fold(t), &mut one)).collect();
+        for (m, w) in merged.iter().zip(&want) {
+            assert_eq!(m.ids, w.ids);
+            assert_eq!(m.keys, w.keys);
+            assert_eq!(m.starts, w.starts);
         }
     }
 

@@ -1,0 +1,78 @@
+//! Par: run independent per-document work on the machine's cores. Natively
+//! a scoped thread per core takes documents from a shared counter; in wasm
+//! (one thread) and for small inputs everything runs in order. Results come
+//! back in input order, so the output never depends on the scheduling.
+//!
+//! # Complexity
+//! The work itself, divided by the cores in use, plus one thread start per
+//! core (tens of microseconds), paid only from [`PARALLEL_MIN_BYTES`] on.
+
+/// Below this much input in total, threads cost more than they save.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+pub(crate) const PARALLEL_MIN_BYTES: usize = 64 * 1024;
+
+/// How many threads [`map`] would use for items of these sizes (1: in order).
+pub(crate) fn threads(count: usize, total_size: usize) -> usize {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        if total_size >= PARALLEL_MIN_BYTES {
+            return cores.min(count).max(1);
+        }
+    }
+    let _ = (count, total_size);
+    1
+}
+
+/// `f` applied to each item, in order; `size` tells how much work an item
+/// is, to decide whether threads are worth starting.
+pub(crate) fn map<T: Sync, R: Send>(
+    items: &[T],
+    size: impl Fn(&T) -> usize,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let total: usize = items.iter().map(&size).sum();
+        let threads = threads(items.len(), total);
+        if threads > 1 {
+            use std::sync::atomic::{AtomicUsize, Ordering};
+            let next = AtomicUsize::new(0);
+            let mut done: Vec<(usize, R)> = std::thread::scope(|s| {
+                let workers: Vec<_> = (0..threads)
+                    .map(|_| {
+                        s.spawn(|| {
+                            let mut mine = Vec::new();
+                            loop {
+                                let i = next.fetch_add(1, Ordering::Relaxed);
+                                let Some(item) = items.get(i) else { break };
+                                mine.push((i, f(item)));
+                            }
+                            mine
+                        })
+                    })
+                    .collect();
+                workers
+                    .into_iter()
+                    .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            });
+            done.sort_unstable_by_key(|(i, _)| *i);
+            return done.into_iter().map(|(_, r)| r).collect();
+        }
+    }
+    let _ = &size;
+    items.iter().map(f).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn results_keep_input_order() {
+        let items: Vec<usize> = (0..50).collect();
+        let out = super::map(&items, |_| 1 << 20, |&x| x * 2);
+        assert_eq!(out, (0..50).map(|x| x * 2).collect::<Vec<_>>());
+        let small = super::map(&items, |_| 1, |&x| x + 1);
+        assert_eq!(small[49], 50);
+    }
+}

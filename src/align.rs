@@ -588,6 +588,39 @@ struct Candidate {
     reworded: bool,
     /// Holds an exact chain.
     exact: bool,
+    /// Evidence from exact chains (the rest is from reworded fragments).
+    exact_evidence: f64,
+    /// Extent of the exact chains in it, if any.
+    exact_span: Option<((u32, u32), (u32, u32))>,
+}
+
+fn hull(
+    x: Option<((u32, u32), (u32, u32))>,
+    y: Option<((u32, u32), (u32, u32))>,
+) -> Option<((u32, u32), (u32, u32))> {
+    match (x, y) {
+        (Some((xa, xb)), Some((ya, yb))) => Some((
+            (xa.0.min(ya.0), xa.1.max(ya.1)),
+            (xb.0.min(yb.0), xb.1.max(yb.1)),
+        )),
+        (x, None) => x,
+        (None, y) => y,
+    }
+}
+
+/// A candidate is a verbatim quote when exact chains carry at least this
+/// share of its weight (then reworded fragments neither widen it nor merge
+/// it into a summary).
+pub(crate) const VERBATIM_SHARE: f64 = 0.7;
+
+impl Candidate {
+    /// Mostly a verbatim quote (see [`VERBATIM_SHARE`]).
+    fn verbatim(&self, a: &DocView, b: &DocView) -> bool {
+        let w = a
+            .weight(self.ta.0, self.ta.1)
+            .min(b.weight(self.tb.0, self.tb.1));
+        self.exact_evidence >= VERBATIM_SHARE * w as f64
+    }
 }
 
 /// Share of a reworded fragment's text, on either side, that an exact
@@ -639,12 +672,59 @@ fn merge_candidates(mut cs: Vec<Candidate>) -> Vec<Candidate> {
                 m.evidence += c.evidence;
                 m.reworded |= c.reworded;
                 m.exact |= c.exact;
+                m.exact_evidence += c.exact_evidence;
+                m.exact_span = hull(m.exact_span, c.exact_span);
             }
             None => {
                 active.push(out.len());
                 out.push(c);
             }
         }
+    }
+    out
+}
+
+/// Summary merging (paraphrase mode only): two candidates in order on both
+/// sides join when the gap between them on the shorter (summary) side
+/// weighs at most this, about two sentences…
+pub(crate) const SUMMARY_SHORT_GAP: u64 = 240;
+
+/// …the gap on the longer (source) side at most this, about 700 words…
+pub(crate) const SUMMARY_LONG_GAP: u64 = 4000;
+
+/// …and the merged source side is at least this many times longer than the
+/// summary side, as when a summary condenses a long passage (PAN's summary
+/// obfuscation; Sanchez-Perez et al. widen their source gap the same way).
+pub(crate) const SUMMARY_RATIO: u64 = 3;
+
+/// Joins candidates that together look like a summary of a longer passage
+/// (see [`SUMMARY_RATIO`]). Either side may be the summary. O(c log c).
+fn merge_summaries(mut cs: Vec<Candidate>, a: &DocView, b: &DocView) -> Vec<Candidate> {
+    keysort::sort_by_key(&mut cs, |c| keysort::key4(c.ta.0, c.tb.0, 0, 0));
+    let mut out: Vec<Candidate> = Vec::with_capacity(cs.len());
+    for c in cs {
+        if let Some(last) = out.last_mut() {
+            let in_order = c.ta.0 >= last.ta.1 && c.tb.0 >= last.tb.1;
+            // a summary is reworded: two verbatim quotes never merge this way
+            if in_order && !(last.verbatim(a, b) && c.verbatim(a, b)) {
+                let (ga, gb) = (a.weight(last.ta.1, c.ta.0), b.weight(last.tb.1, c.tb.0));
+                let (wa, wb) = (a.weight(last.ta.0, c.ta.1), b.weight(last.tb.0, c.tb.1));
+                let a_short =
+                    wa * SUMMARY_RATIO <= wb && ga <= SUMMARY_SHORT_GAP && gb <= SUMMARY_LONG_GAP;
+                let b_short =
+                    wb * SUMMARY_RATIO <= wa && gb <= SUMMARY_SHORT_GAP && ga <= SUMMARY_LONG_GAP;
+                if a_short || b_short {
+                    last.ta.1 = c.ta.1;
+                    last.tb.1 = c.tb.1;
+                    last.evidence += c.evidence;
+                    last.exact |= c.exact;
+                    last.exact_evidence += c.exact_evidence;
+                    last.exact_span = hull(last.exact_span, c.exact_span);
+                    continue;
+                }
+            }
+        }
+        out.push(c);
     }
     out
 }
@@ -680,6 +760,8 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
             evidence: ch.evidence,
             reworded: false,
             exact: true,
+            exact_evidence: ch.evidence,
+            exact_span: Some((ch.ta, ch.tb)),
         })
         .collect();
     if opts.paraphrase {
@@ -693,15 +775,27 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
                     evidence,
                     reworded: true,
                     exact: false,
+                    exact_evidence: 0.0,
+                    exact_span: None,
                 });
             }
         }
     }
     let (ia, ib) = (&a.tokens.ids, &b.tokens.ids);
     let mut out = Vec::new();
-    for c in drop_echoes(merge_candidates(cands)) {
+    let mut merged = drop_echoes(merge_candidates(cands));
+    if opts.paraphrase {
+        merged = merge_summaries(merged, a, b);
+    }
+    for c in merged {
+        // A verbatim quote keeps the exact chains' extent: reworded
+        // fragments around it only add whole sentences of noise.
+        let (ta, tb) = match c.exact_span {
+            Some(span) if c.reworded && c.verbatim(a, b) => span,
+            _ => (c.ta, c.tb),
+        };
         // refine the ends
-        let (mut pa, mut pb) = (c.ta, c.tb);
+        let (mut pa, mut pb) = (ta, tb);
         let ra = &ia[pa.1 as usize..(pa.1 as usize + EXTEND_LIMIT).min(ia.len())];
         let rb = &ib[pb.1 as usize..(pb.1 as usize + EXTEND_LIMIT).min(ib.len())];
         let band = band_for(opts.max_gap);

@@ -258,11 +258,11 @@ fn score_pair(
 /// largest share of pairs with a detection.
 const FLOORS: [(&str, f64); 6] = [
     ("no-plagiarism", 0.02),
-    ("no-obfuscation", 0.95),
-    ("random", 0.875),
+    ("no-obfuscation", 0.955),
+    ("random", 0.88),
     ("translation", 0.90),
-    ("summary", 0.29),
-    ("overall", 0.88),
+    ("summary", 0.45),
+    ("overall", 0.89),
 ];
 
 fn floor_ok(label: &str, value: f64) -> bool {

@@ -2,6 +2,7 @@
 //! naive reference aligner with property tests, hand-written scenarios, the
 //! real corpus, and the CLI.
 
+mod adversarial;
 mod cli;
 mod common;
 mod corpus;

@@ -1,6 +1,7 @@
 # quotelens: the only task runner. `make demo` and `make test` are the two
 # commands a fresh clone needs; both install what is missing.
 
+SHELL := /bin/bash
 CARGO  ?= cargo
 PORT   ?= 8080
 PAN_DIR ?= ../shared/pan13-train
@@ -9,7 +10,12 @@ PYTHON := $(shell python3 -c 'import sys; print(sys.executable)' 2>/dev/null || 
 # wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
 
-.PHONY: demo test setup setup-rust setup-wasm setup-browser setup-npm www lint unit wasm-test e2e pan bench fmt clean
+.PHONY: demo test setup setup-rust setup-wasm setup-browser setup-npm www lint unit wasm-test e2e pan bench fuzz fuzz-smoke fmt clean
+
+FUZZ_TARGETS := compare2 compare3 structured options
+# seconds per fuzz target: `make fuzz` (the real run) and `make test` (a smoke run)
+FUZZ_SECONDS ?= 600
+FUZZ_SMOKE_SECONDS ?= 30
 
 ## demo: build everything and serve the page with its built-in sample at http://127.0.0.1:8080
 demo: setup-rust setup-wasm setup-npm www
@@ -17,7 +23,7 @@ demo: setup-rust setup-wasm setup-npm www
 	$(PYTHON) -m http.server $(PORT) --bind 127.0.0.1 --directory www
 
 ## test: every check: fmt, clippy, Rust tests, wasm tests and page tests in headless Chromium, PAN floors
-test: setup lint unit wasm-test www e2e pan
+test: setup lint unit wasm-test www e2e pan fuzz-smoke
 
 ## setup: install what the tests need and is not there
 setup: setup-rust setup-wasm setup-browser setup-npm
@@ -58,7 +64,7 @@ www: setup-wasm setup-npm
 
 lint:
 	$(CARGO) fmt --check
-	$(CARGO) clippy --all-targets -- -D warnings
+	$(CARGO) clippy --all-targets --all-features -- -D warnings
 	$(CARGO) clippy --target wasm32-unknown-unknown --lib --test wasm -- -D warnings
 
 unit:
@@ -82,13 +88,35 @@ pan:
 		echo "skipped: PAN corpus not found at $(PAN_DIR)"; \
 	fi
 
-## bench: criterion timings, then a throughput and memory table
-bench:
-	$(CARGO) bench --bench compare
+## fuzz: run every cargo-fuzz target for FUZZ_SECONDS (nightly; installs cargo-fuzz)
+fuzz:
+	@cargo +nightly --version >/dev/null 2>&1 || { echo "make fuzz needs the nightly toolchain"; exit 1; }
+	@command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz
+	cd fuzz && for t in $(FUZZ_TARGETS); do \
+		cargo +nightly fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) || exit 1; \
+	done
+
+## fuzz-smoke: each fuzz target for FUZZ_SMOKE_SECONDS, when nightly and cargo-fuzz can be had
+fuzz-smoke:
+	@if ! cargo +nightly --version >/dev/null 2>&1; then \
+		echo "skipped: fuzzing needs the nightly toolchain, which is not installed"; \
+	elif ! command -v cargo-fuzz >/dev/null && ! $(CARGO) install cargo-fuzz >/dev/null 2>&1; then \
+		echo "skipped: cargo-fuzz could not be installed"; \
+	else \
+		cd fuzz && for t in $(FUZZ_TARGETS); do \
+			cargo +nightly fuzz run $$t -- -max_total_time=$(FUZZ_SMOKE_SECONDS) 2>&1 | grep -E "^Done|ERROR|panicked" ; \
+			test $${PIPESTATUS[0]} -eq 0 || exit 1; \
+		done; \
+	fi
+
+## bench: criterion timings, then one table: native stages, end to end, the floor ratio, wasm in Chromium, peak heap
+bench: www setup-browser
+	$(CARGO) bench --features stage-timing --bench compare
+	node tools/bench-wasm.mjs
 
 fmt:
 	$(CARGO) fmt
 
 clean:
 	$(CARGO) clean
-	rm -rf www/pkg tests/e2e/artifacts
+	rm -rf www/pkg tests/e2e/artifacts fuzz/target

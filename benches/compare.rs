@@ -88,38 +88,102 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-/// Throughput and peak memory, one run each after a warm-up, as a table.
+/// The floor no comparison can go under: one pass that decodes the bytes,
+/// NFKC-folds and hashes every character of both texts.
+fn floor(a: &[u8], b: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    use unicode_normalization::UnicodeNormalization;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for bytes in [a, b] {
+        let text = std::str::from_utf8(bytes).expect("generated text is UTF-8");
+        for c in text.nfkc() {
+            h.write_u32(c as u32);
+        }
+    }
+    h.finish()
+}
+
+fn best<T>(runs: usize, mut f: impl FnMut() -> T) -> (f64, T) {
+    let mut best = f64::MAX;
+    let mut out = None;
+    for _ in 0..runs {
+        let t = Instant::now();
+        let r = f();
+        best = best.min(t.elapsed().as_secs_f64());
+        out = Some(r);
+    }
+    (best, out.expect("at least one run"))
+}
+
+/// The table: per stage (one thread), end to end (all cores), the floor and
+/// the ratio to it, and peak heap. Saves the inputs under www/pkg/bench/ and
+/// the figures in target/bench-native.json for the browser run
+/// (tools/bench-wasm.mjs), which prints the wasm column beside them.
 fn table() {
     let opts = Options::default();
+    let out_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www/pkg/bench");
+    std::fs::create_dir_all(&out_dir).expect("www/pkg/bench");
+    let mut rows = Vec::new();
     println!();
-    println!("| input (per side) | bytes (both) | passages | time | MB/s | ms per MB | peak heap / input byte |");
-    println!("|---|---|---|---|---|---|---|");
+    println!("| input (per side) | floor ms | normalize | tokenize | seed | align | report | end to end ms | MB/s | × floor | peak heap / byte |");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|");
     for (_, lang, _, label, a, b) in inputs() {
-        let total = a.len() + b.len();
-        let _ = compare(&[&a, &b], &opts);
-        let runs = if total > 4 << 20 { 3 } else { 5 };
-        let mut best = Duration::MAX;
-        let mut passages = 0;
-        let mut peak = 0;
-        for _ in 0..runs {
-            let base = LIVE.load(Ordering::Relaxed);
-            PEAK.store(base, Ordering::Relaxed);
-            let t = Instant::now();
-            let r = compare(&[&a, &b], &opts);
-            best = best.min(t.elapsed());
-            peak = PEAK.load(Ordering::Relaxed) - base;
-            passages = r.passages.len();
-            drop(r);
+        if label == "10KB" {
+            continue;
         }
-        let mb = total as f64 / (1 << 20) as f64;
+        let name = format!("{lang}-{label}");
+        std::fs::write(out_dir.join(format!("{name}-a.txt")), &a).expect("write input");
+        std::fs::write(out_dir.join(format!("{name}-b.txt")), &b).expect("write input");
+        let total = a.len() + b.len();
+        let runs = if total > 4 << 20 { 3 } else { 5 };
+        let (floor_s, _) = best(runs, || black_box(floor(a.as_bytes(), b.as_bytes())));
+        let mut stage_best: Vec<(&str, f64)> = Vec::new();
+        for _ in 0..runs {
+            let (_, times) = quotelens::compare_staged(&[&a, &b], &opts);
+            if stage_best.is_empty() {
+                stage_best = times;
+            } else {
+                for (s, t) in stage_best.iter_mut().zip(times) {
+                    s.1 = s.1.min(t.1);
+                }
+            }
+        }
+        let base = LIVE.load(Ordering::Relaxed);
+        PEAK.store(base, Ordering::Relaxed);
+        let (e2e, report) = best(runs, || compare(&[a.as_str(), b.as_str()], &opts));
+        let peak = PEAK.load(Ordering::Relaxed) - base;
+        let ms = |s: f64| format!("{:.1}", s * 1e3);
+        let stage = |n: &str| {
+            stage_best
+                .iter()
+                .find(|(s, _)| *s == n)
+                .map_or(0.0, |x| x.1)
+        };
         println!(
-            "| {lang} {label} | {total} | {passages} | {:.1} ms | {:.1} | {:.1} | {:.1} |",
-            best.as_secs_f64() * 1e3,
-            mb / best.as_secs_f64(),
-            best.as_secs_f64() * 1e3 / mb,
+            "| {lang} {label} | {} | {} | {} | {} | {} | {} | {} | {:.1} | {:.2} | {:.1} |",
+            ms(floor_s),
+            ms(stage("normalize")),
+            ms(stage("tokenize")),
+            ms(stage("seed")),
+            ms(stage("align")),
+            ms(stage("report")),
+            ms(e2e),
+            total as f64 / 1e6 / e2e,
+            e2e / floor_s,
             peak as f64 / total as f64
         );
+        rows.push(format!(
+            "{{\"name\":\"{name}\",\"bytes\":{total},\"passages\":{},\"floorMs\":{:.2},\"nativeMs\":{:.2},\"peakPerByte\":{:.2}}}",
+            report.passages.len(),
+            floor_s * 1e3,
+            e2e * 1e3,
+            peak as f64 / total as f64
+        ));
     }
+    let json = format!("[{}]\n", rows.join(",\n"));
+    let target = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-native.json");
+    std::fs::write(&target, json).expect("write target/bench-native.json");
+    println!("\nStages run on one thread, one after another; end to end uses every core.");
 }
 
 criterion_group!(benches, bench);

@@ -123,9 +123,34 @@ use tokenize::Tokens;
 /// O(N² · n) for N texts of length n on ordinary text (each pair is a linear
 /// pass); memory about 40 bytes per input byte at most.
 pub fn compare<S: AsRef<str>>(texts: &[S], options: &Options) -> Report {
-    let opts = options.clamped();
     let texts: Vec<&str> = texts.iter().map(|t| t.as_ref()).collect();
-    let tokens: Vec<Tokens> = tokenize::tokenize_all(&texts, opts.stem, opts.stop_words);
+    pipeline(&texts, options, None)
+}
+
+/// Receives the name of each stage as it ends (see [`pipeline`]).
+type StageMark<'a> = Option<&'a mut dyn FnMut(&'static str)>;
+
+/// The pipeline behind [`compare`]. With `stages`, every stage runs on one
+/// thread, after the previous one, and `stages` hears the name of each stage
+/// as it ends: `normalize`, `tokenize`, `seed`, `align`, `report` (for the
+/// benchmarks' per-stage table). Without it, per-document work uses every
+/// core.
+fn pipeline(texts: &[&str], options: &Options, mut stages: StageMark) -> Report {
+    let opts = options.clamped();
+    let tokens: Vec<Tokens> = match stages.as_mut() {
+        Some(mark) => {
+            let folded: Vec<normalize::Folded> = texts.iter().map(|t| normalize::fold(t)).collect();
+            mark("normalize");
+            let mut interner = tokenize::Interner::new(opts.stem, opts.stop_words);
+            let tokens = folded
+                .iter()
+                .map(|f| tokenize::tokenize(f, &mut interner))
+                .collect();
+            mark("tokenize");
+            tokens
+        }
+        None => tokenize::tokenize_all(texts, opts.stem, opts.stop_words),
+    };
     let index = seed::Index::build(&tokens, &opts);
 
     let n = texts.len();
@@ -158,6 +183,9 @@ pub fn compare<S: AsRef<str>>(texts: &[S], options: &Options) -> Report {
             pair_runs.push((a, b, x, y, runs));
         }
     }
+    if let Some(mark) = stages.as_mut() {
+        mark("seed");
+    }
     let views: Vec<DocView> = (0..n)
         .map(|d| DocView::new(&tokens[d], &index.content[d], &covered[d], opts.paraphrase))
         .collect();
@@ -171,5 +199,50 @@ pub fn compare<S: AsRef<str>>(texts: &[S], options: &Options) -> Report {
             PairResult { a, b, passages }
         })
         .collect();
-    report::build(&texts, &tokens, pairs, &opts)
+    if let Some(mark) = stages.as_mut() {
+        mark("align");
+    }
+    let report = report::build(texts, &tokens, pairs, &opts);
+    if let Some(mark) = stages.as_mut() {
+        mark("report");
+    }
+    report
+}
+
+/// For the benchmarks only (feature `stage-timing`): [`compare`] with every
+/// stage on one thread, timed. Returns the report and `(stage, seconds)`.
+#[cfg(feature = "stage-timing")]
+#[doc(hidden)]
+pub fn compare_staged(texts: &[&str], options: &Options) -> (Report, Vec<(&'static str, f64)>) {
+    let mut times = Vec::new();
+    let mut last = std::time::Instant::now();
+    let mut mark = |name: &'static str| {
+        let now = std::time::Instant::now();
+        times.push((name, (now - last).as_secs_f64()));
+        last = now;
+    };
+    let report = pipeline(texts, options, Some(&mut mark));
+    (report, times)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The one-thread, stage-by-stage pipeline (used for the per-stage
+    /// benchmark) gives exactly the report of the parallel one.
+    #[test]
+    fn staged_pipeline_matches_compare() {
+        let a = "The harbour bridge will close for six weeks from Monday after engineers found cracks in its cables. ".repeat(400);
+        let b = format!(
+            "News! {}",
+            "港大橋は月曜日から６週間通行止めになる。技師がケーブルに亀裂を見つけた。".repeat(300)
+        ) + &a[..20_000];
+        let texts = [a.as_str(), b.as_str(), &a[5_000..40_000]];
+        let mut names = Vec::new();
+        let mut mark = |n: &'static str| names.push(n);
+        let staged = pipeline(&texts, &Options::default(), Some(&mut mark));
+        assert_eq!(names, ["normalize", "tokenize", "seed", "align", "report"]);
+        assert_eq!(staged, compare(&texts, &Options::default()));
+    }
 }

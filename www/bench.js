@@ -87,35 +87,50 @@ export function quotingPair(seed, script, bytes) {
   return [a.join("\n\n"), b.join("\n\n")];
 }
 
+/** Times compare() on one pair: a warm-up, then the best and median of
+ * several runs. */
+function timeCase(label, a, b) {
+  const bytesOf = (s) => new TextEncoder().encode(s).length;
+  compare([a, b]); // warm up
+  const times = [];
+  let passages = 0;
+  const total = bytesOf(a) + bytesOf(b);
+  const runs = total > 4 << 20 ? 3 : 5;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    passages = compare([a, b]).passages.length;
+    times.push(performance.now() - t0);
+  }
+  times.sort((x, y) => x - y);
+  const row = { input: label, bytes: total, passages, bestMs: +times[0].toFixed(1), medianMs: +times[Math.floor(times.length / 2)].toFixed(1),
+    mbPerS: +(total / 1048576 / (times[0] / 1000)).toFixed(1) };
+  const tr = document.createElement("tr");
+  for (const v of [row.input, row.bytes, row.passages, row.bestMs, row.medianMs, row.mbPerS]) {
+    const td = document.createElement("td");
+    td.textContent = String(v);
+    tr.append(td);
+  }
+  document.querySelector("#results tbody").append(tr);
+  return row;
+}
+
 async function run() {
   await init();
-  const sizes = (new URLSearchParams(location.search).get("sizes") ?? "102400,1048576,4194304").split(",").map(Number);
+  const params = new URLSearchParams(location.search);
   const results = [];
-  const bytesOf = (s) => new TextEncoder().encode(s).length;
-  for (const script of ["ja", "en"]) {
-    for (const size of sizes) {
-      const [a, b] = quotingPair(size ^ 0x5eed, script, size);
-      compare([a, b]); // warm up
-      const times = [];
-      let passages = 0;
-      const runs = size > 2 << 20 ? 3 : 5;
-      for (let i = 0; i < runs; i++) {
-        const t0 = performance.now();
-        passages = compare([a, b]).passages.length;
-        times.push(performance.now() - t0);
+  if (params.has("files")) {
+    // the inputs `make bench` saved under pkg/bench/, to compare with native
+    for (const name of params.get("files").split(",")) {
+      const [a, b] = await Promise.all(["a", "b"].map(async (s) => (await fetch(`pkg/bench/${name}-${s}.txt`)).text()));
+      results.push({ name, ...timeCase(name, a, b) });
+    }
+  } else {
+    const sizes = (params.get("sizes") ?? "102400,1048576,4194304").split(",").map(Number);
+    for (const script of ["ja", "en"]) {
+      for (const size of sizes) {
+        const [a, b] = quotingPair(size ^ 0x5eed, script, size);
+        results.push(timeCase(`${script} ${size >= 1 << 20 ? size / 1048576 + " MB" : size / 1024 + " KB"}`, a, b));
       }
-      times.sort((x, y) => x - y);
-      const total = bytesOf(a) + bytesOf(b);
-      const row = { input: `${script} ${size >= 1 << 20 ? size / 1048576 + " MB" : size / 1024 + " KB"}`, bytes: total, passages,
-        bestMs: +times[0].toFixed(1), medianMs: +times[Math.floor(times.length / 2)].toFixed(1), mbPerS: +(total / 1048576 / (times[0] / 1000)).toFixed(1) };
-      results.push(row);
-      const tr = document.createElement("tr");
-      for (const v of [row.input, row.bytes, row.passages, row.bestMs, row.medianMs, row.mbPerS]) {
-        const td = document.createElement("td");
-        td.textContent = String(v);
-        tr.append(td);
-      }
-      document.querySelector("#results tbody").append(tr);
     }
   }
   document.getElementById("state").textContent = "Done.";

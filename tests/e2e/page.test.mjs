@@ -220,19 +220,45 @@ test("a binary file gets a message in its pane and the other text stays", async 
   await finish(s);
 });
 
-test("over the size limit: a clear message, and the page keeps answering", async () => {
+test("25 MB is refused with a message; a long comparison keeps the page answering", { timeout: 120_000 }, async () => {
   const s = await open();
   const { page } = s;
-  const big = "x".repeat(21 * 1024 * 1024);
+  // 25 MB: refused before it is read, with a message in the pane
   await page.evaluate((n) => {
     const dt = new DataTransfer();
-    dt.items.add(new File(["a ".repeat(n / 2)], "huge.txt", { type: "text/plain" }));
+    dt.items.add(new File(["word ".repeat(n / 5)], "log-25mb.txt", { type: "text/plain" }));
     document.querySelectorAll(".pane")[1].dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, big.length);
-  await page.waitForFunction(() => /limit/.test(document.querySelectorAll(".pane-msg")[1].textContent));
+  }, 25 * 1024 * 1024);
+  await page.waitForFunction(() => /limit is 20 MB/.test(document.querySelectorAll(".pane-msg")[1].textContent));
+  // 2 × 8 MB (under the limit): the worker runs for a while, the progress bar
+  // shows, and a click on another control answers within 200 ms meanwhile
+  await page.evaluate(() => {
+    const words = ["harbour", "bridge", "cables", "council", "traffic", "tunnel", "ferry", "quay", "repairs", "weeks"];
+    let x = 7;
+    const make = (n) => {
+      const out = [];
+      while (out.length < n) {
+        x = (x * 1103515245 + 12345) % 2147483648;
+        out.push(words[x % 10] + (x % 997));
+      }
+      return out.join(" ");
+    };
+    const text = make(1_000_000);
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], "big-a.txt", { type: "text/plain" }));
+    dt.items.add(new File([text.slice(0, 4_000_000) + make(500_000)], "big-b.txt", { type: "text/plain" }));
+    document.querySelectorAll(".pane")[0].dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await page.waitForSelector("#progress:not([hidden])", { timeout: 60_000 });
   const started = Date.now();
   await page.click("#options-box summary");
-  assert.ok(Date.now() - started < 2000);
+  await page.waitForFunction(() => document.getElementById("options-box").open);
+  const answered = Date.now() - started;
+  assert.ok(answered < 200, `the click took ${answered} ms`);
+  assert.equal(await page.isVisible("#progress"), true, "still comparing when the click was answered");
+  await page.screenshot({ path: join(ARTIFACTS, "large-progress.png") });
+  await page.waitForSelector("#progress", { state: "hidden", timeout: 90_000 });
+  assert.match(await page.textContent("#status"), /passage/);
   await finish(s);
 });
 

@@ -84,21 +84,46 @@ export function renderDocument(container, text, doc, report, labels, parts = fal
 }
 
 /**
- * Draws the minimap strip for one document: a bar per shared segment,
- * placed by its offset in the text. Clicking the strip scrolls `view` there.
+ * Draws the minimap strip for one document: a bar per run of shared text,
+ * placed where the text sits in the rendered view (by character offset when
+ * the view is hidden). Clicking the strip scrolls `view` there.
  */
 export function renderMinimap(strip, doc, report, view) {
   strip.replaceChildren();
   const info = report.documents[doc];
   if (!info || info.length === 0) return;
-  for (const s of info.segments) {
-    if (s.kind !== "shared") continue;
-    const p = report.passages[s.passages[0]];
+  const height = view.scrollHeight;
+  const bars = [];
+  if (height > 0 && !view.hidden) {
+    // one bar per stretch of marks of one group, by layout
+    let cur = null;
+    for (const m of view.querySelectorAll("mark.ql-shared")) {
+      const top = m.offsetTop;
+      const bottom = top + m.offsetHeight;
+      if (cur && cur.group === m.dataset.group && top <= cur.bottom + m.offsetHeight) {
+        cur.bottom = Math.max(cur.bottom, bottom);
+      } else {
+        cur = { group: m.dataset.group, passages: m.dataset.passages, top, bottom };
+        bars.push(cur);
+      }
+    }
+    for (const b of bars) {
+      b.top /= height;
+      b.size = (b.bottom - b.top * height) / height;
+    }
+  } else {
+    for (const s of info.segments) {
+      if (s.kind !== "shared") continue;
+      const p = report.passages[s.passages[0]];
+      bars.push({ group: String(p.group), passages: s.passages.join(" "), top: s.start / info.length, size: (s.end - s.start) / info.length });
+    }
+  }
+  for (const b of bars) {
     const bar = el("span", "ql-mini");
-    bar.style.setProperty("top", `${(100 * s.start) / info.length}%`);
-    bar.style.setProperty("height", `max(2px, ${(100 * (s.end - s.start)) / info.length}%)`);
-    bar.style.setProperty("--ql-c", groupColor(p.group));
-    bar.dataset.passages = s.passages.join(" ");
+    bar.style.setProperty("top", `${100 * b.top}%`);
+    bar.style.setProperty("height", `max(2px, ${100 * b.size}%)`);
+    bar.style.setProperty("--ql-c", groupColor(Number(b.group)));
+    bar.dataset.passages = b.passages;
     strip.append(bar);
   }
   strip.onclick = (ev) => {

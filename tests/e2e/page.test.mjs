@@ -63,6 +63,15 @@ test("the sample is compared on load, highlighted, and summarized", async () => 
   assert.match(rows[0][1], /^\d+\.\d%$/);
   assert.equal(rows[0][3], "3");
   assert.match(await page.textContent("#status"), /3 passages/);
+  // minimap bars sit where their passages are in the rendered text
+  const drift = await page.evaluate(() => {
+    const pane = document.querySelectorAll(".pane")[1];
+    const view = pane.querySelector(".pane-view");
+    const bar = pane.querySelector(".ql-mini"); // the first bar is the first passage
+    const mark = view.querySelector("mark.ql-shared");
+    return Math.abs(parseFloat(bar.style.top) / 100 - mark.offsetTop / view.scrollHeight);
+  });
+  assert.ok(drift < 0.02, `minimap bar off by ${drift}`);
   // the inserted word "steel" is marked as an edit inside the passage
   const post = await pieces(page, 1);
   assert.ok(covered(post, "steel", "edit"));

@@ -4,7 +4,7 @@
 // only through textContent, value and text nodes.
 import { Engine } from "./engine.js";
 import { STRINGS, detectLanguage, saveLanguage } from "./i18n.js";
-import { htmlToText, renderDocument, renderMinimap, renderSummary } from "./render.js";
+import { htmlToText, renderDocument, renderMinimap, renderPlain, renderSummary } from "./render.js";
 
 /** Largest total input, in bytes of files or UTF-16 units of text. */
 export const LIMIT_BYTES = 20 * 1024 * 1024;
@@ -57,7 +57,6 @@ function buildPane(doc) {
     minimap: root.querySelector(".pane-minimap"),
   };
   ui.name.value = doc.name;
-  ui.editor.value = doc.text;
   ui.name.addEventListener("change", () => {
     doc.name = ui.name.value.trim() || t.textN(indexOf(doc) + 1);
     ui.name.value = doc.name;
@@ -179,7 +178,6 @@ async function loadFile(doc, file) {
   doc.text = text;
   doc.editing = false;
   doc.ui.name.value = name;
-  doc.ui.editor.value = text;
   setMessage(doc, decoded.replaced ? t.warnReplaced(name, decoded.replaced) : "", "warn");
   renderPane(doc);
 }
@@ -209,6 +207,7 @@ async function compareNow() {
   const seq = ++state.seq;
   const progress = setTimeout(() => {
     $("#progress").hidden = false;
+    $("#summary-table").classList.add("stale"); // the figures of the last texts
     status.textContent = t.working;
   }, PROGRESS_AFTER_MS);
   try {
@@ -252,6 +251,10 @@ function renderPane(doc) {
   const { ui } = doc;
   const i = indexOf(doc);
   ui.edit.textContent = doc.editing ? t.done : t.edit;
+  // The textarea holds the text only while editing: a 10 MB value costs
+  // seconds of layout.
+  if (doc.editing && ui.editor.value !== doc.text) ui.editor.value = doc.text;
+  if (!doc.editing && ui.editor.value) ui.editor.value = "";
   ui.editor.hidden = !doc.editing;
   ui.view.hidden = doc.editing;
   const report = reportFor(doc);
@@ -263,7 +266,7 @@ function renderPane(doc) {
     const d = report.documents[i];
     ui.stats.textContent = d.length ? `${t.shared} ${((100 * d.shared) / d.length).toFixed(0)}%` : "";
   } else {
-    ui.view.replaceChildren(document.createTextNode(doc.text));
+    renderPlain(ui.view, doc.text);
     ui.minimap.replaceChildren();
     ui.stats.textContent = "";
   }
@@ -276,6 +279,7 @@ function renderAll() {
   });
   for (const d of state.docs) renderPane(d);
   const table = $("#summary-table");
+  table.classList.remove("stale");
   if (state.report) renderSummary(table, state.report, t);
   else table.replaceChildren();
 }

@@ -94,7 +94,8 @@ export async function pieces(page, i) {
     const view = document.querySelectorAll(".pane .pane-view")[i];
     const out = [];
     let at = 0;
-    for (const n of view.childNodes) {
+    // the text's pieces, in order, inside its blocks
+    for (const n of view.querySelectorAll(".ql-block > *")) {
       const len = n.textContent.length;
       const cls = n.classList ?? { contains: () => false };
       out.push({ start: at, end: at + len, shared: cls.contains("ql-shared"), added: cls.contains("ql-added"), edit: cls.contains("ql-edit") });

@@ -239,8 +239,20 @@ test("25 MB is refused with a message; a long comparison keeps the page answerin
     document.querySelectorAll(".pane")[1].dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, 25 * 1024 * 1024);
   await page.waitForFunction(() => /limit is 20 MB/.test(document.querySelectorAll(".pane-msg")[1].textContent));
-  // 2 × 8 MB (under the limit): the worker runs for a while, the progress bar
-  // shows, and a click on another control answers within 200 ms meanwhile
+  // 2 × 10 MB (under the limit): the worker runs for a while, the progress
+  // bar shows, and a click on another control answers within 200 ms meanwhile.
+  // The observer is set before the drop, so the bar cannot be missed.
+  await page.evaluate(() => {
+    const bar = document.getElementById("progress");
+    window.__progressShown = new Promise((resolve) => {
+      new MutationObserver((_, obs) => {
+        if (!bar.hidden) {
+          obs.disconnect();
+          resolve(true);
+        }
+      }).observe(bar, { attributes: true, attributeFilter: ["hidden"] });
+    });
+  });
   await page.evaluate(() => {
     const words = ["harbour", "bridge", "cables", "council", "traffic", "tunnel", "ferry", "quay", "repairs", "weeks"];
     let x = 7;
@@ -258,16 +270,18 @@ test("25 MB is refused with a message; a long comparison keeps the page answerin
     dt.items.add(new File([text.slice(0, 4_000_000) + make(500_000)], "big-b.txt", { type: "text/plain" }));
     document.querySelectorAll(".pane")[0].dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
   });
-  await page.waitForSelector("#progress:not([hidden])", { timeout: 60_000 });
+  await page.evaluate(() => window.__progressShown);
   const started = Date.now();
   await page.click("#options-box summary");
   await page.waitForFunction(() => document.getElementById("options-box").open);
   const answered = Date.now() - started;
   assert.ok(answered < 200, `the click took ${answered} ms`);
   assert.equal(await page.isVisible("#progress"), true, "still comparing when the click was answered");
+  assert.equal(await page.getAttribute("#summary-table", "class"), "stale", "the old figures are marked stale");
   await page.screenshot({ path: join(ARTIFACTS, "large-progress.png") });
   await page.waitForSelector("#progress", { state: "hidden", timeout: 90_000 });
   assert.match(await page.textContent("#status"), /passage/);
+  assert.notEqual(await page.getAttribute("#summary-table", "class"), "stale");
   await finish(s);
 });
 

@@ -314,14 +314,20 @@ pub(crate) fn runs(seeds: &[Seed], a: &Tokens, ca: &Content, b: &Tokens, cb: &Co
 pub(crate) fn mark_covered(runs: &[Run], a: (&Tokens, &mut [bool]), b: (&Tokens, &mut [bool])) {
     let (ta, cov_a) = a;
     let (tb, cov_b) = b;
-    let w = |t: &Tokens, s: u32, e: u32| -> u64 {
-        t.weights[s as usize..e as usize]
-            .iter()
-            .map(|&x| x as u64)
-            .sum()
+    // whether tokens s..e weigh COVER_MIN_WEIGHT: counts only that far, so
+    // long runs over the same text cost nothing extra
+    let heavy = |t: &Tokens, s: u32, e: u32| -> bool {
+        let mut w = 0u64;
+        for &x in &t.weights[s as usize..e as usize] {
+            w += x as u64;
+            if w >= COVER_MIN_WEIGHT {
+                return true;
+            }
+        }
+        false
     };
     for r in runs {
-        if w(ta, r.ta.0, r.ta.1).min(w(tb, r.tb.0, r.tb.1)) >= COVER_MIN_WEIGHT {
+        if heavy(ta, r.ta.0, r.ta.1) && heavy(tb, r.tb.0, r.tb.1) {
             cov_a[r.ta.0 as usize..r.ta.1 as usize].fill(true);
             cov_b[r.tb.0 as usize..r.tb.1 as usize].fill(true);
         }

@@ -592,11 +592,9 @@ struct Candidate {
     /// Found by the paraphrase stage (judged by its cosine, not by
     /// `min_similarity`).
     reworded: bool,
-    /// Holds an exact chain.
-    exact: bool,
     /// Evidence from exact chains (the rest is from reworded fragments).
     exact_evidence: f64,
-    /// Extent of the exact chains in it, if any.
+    /// Extent of the exact chains in it, if it holds any.
     exact_span: Option<((u32, u32), (u32, u32))>,
 }
 
@@ -638,8 +636,9 @@ const REWORDED_EXPLAINED: f64 = 0.5;
 /// exact candidate: that text is quoted, verbatim, from somewhere else.
 /// O(c log c + c · k) for k exact candidates overlapping one fragment.
 fn drop_echoes(cs: Vec<Candidate>) -> Vec<Candidate> {
-    let mut exact_a: Vec<(u32, u32)> = cs.iter().filter(|c| c.exact).map(|c| c.ta).collect();
-    let mut exact_b: Vec<(u32, u32)> = cs.iter().filter(|c| c.exact).map(|c| c.tb).collect();
+    let exact = |c: &&Candidate| c.exact_span.is_some();
+    let mut exact_a: Vec<(u32, u32)> = cs.iter().filter(exact).map(|c| c.ta).collect();
+    let mut exact_b: Vec<(u32, u32)> = cs.iter().filter(exact).map(|c| c.tb).collect();
     keysort::sort_by_key(&mut exact_a, |r| keysort::key4(r.0, r.1, 0, 0));
     keysort::sort_by_key(&mut exact_b, |r| keysort::key4(r.0, r.1, 0, 0));
     let explained = |ranges: &[(u32, u32)], x: (u32, u32)| -> bool {
@@ -654,7 +653,9 @@ fn drop_echoes(cs: Vec<Candidate>) -> Vec<Candidate> {
         covered as f64 >= REWORDED_EXPLAINED * (x.1 - x.0) as f64
     };
     cs.into_iter()
-        .filter(|c| c.exact || !(explained(&exact_a, c.ta) || explained(&exact_b, c.tb)))
+        .filter(|c| {
+            c.exact_span.is_some() || !(explained(&exact_a, c.ta) || explained(&exact_b, c.tb))
+        })
         .collect()
 }
 
@@ -677,7 +678,6 @@ fn merge_candidates(mut cs: Vec<Candidate>) -> Vec<Candidate> {
                 m.tb = (m.tb.0.min(c.tb.0), m.tb.1.max(c.tb.1));
                 m.evidence += c.evidence;
                 m.reworded |= c.reworded;
-                m.exact |= c.exact;
                 m.exact_evidence += c.exact_evidence;
                 m.exact_span = hull(m.exact_span, c.exact_span);
             }
@@ -749,7 +749,6 @@ fn merge_summaries(mut cs: Vec<Candidate>, a: &DocView, b: &DocView) -> Vec<Cand
                         last.ta = ta;
                         last.tb = tb;
                         last.evidence += c.evidence;
-                        last.exact |= c.exact;
                         last.reworded |= c.reworded;
                         last.exact_evidence += c.exact_evidence;
                         last.exact_span = hull(last.exact_span, c.exact_span);
@@ -857,7 +856,6 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
             tb: ch.tb,
             evidence: ch.evidence,
             reworded: false,
-            exact: true,
             exact_evidence: ch.evidence,
             exact_span: Some((ch.ta, ch.tb)),
         })
@@ -872,7 +870,6 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
                     tb: f.b,
                     evidence,
                     reworded: true,
-                    exact: false,
                     exact_evidence: 0.0,
                     exact_span: None,
                 });

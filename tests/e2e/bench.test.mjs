@@ -4,23 +4,14 @@
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
-import { ARTIFACTS, launch, newPage, startServer } from "./harness.mjs";
+import { test } from "node:test";
+import { ARTIFACTS, newPage, useBrowser } from "./harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = useBrowser();
 
 test("in-browser benchmark: the wasm build on generated 100 KB to 4 MB pairs", { timeout: 600_000 }, async () => {
-  const { page, context, problems } = await newPage(browser);
-  await page.goto(`${server.url}/bench.html`);
+  const { page, context, problems } = await newPage(env.browser);
+  await page.goto(`${env.server.url}/bench.html`);
   await page.waitForFunction(() => window.__bench, null, { timeout: 590_000, polling: 500 });
   const results = await page.evaluate(() => window.__bench);
   assert.ok(Array.isArray(results), JSON.stringify(results));

@@ -3,21 +3,10 @@
 // without WebAssembly.
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
-import { ARTIFACTS, launch, newPage, startServer } from "./harness.mjs";
+import { test } from "node:test";
+import { ARTIFACTS, newPage, useBrowser } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = useBrowser();
 
 const rendered = (id) => (id2) => {
   const el = document.getElementById(id2);
@@ -25,12 +14,12 @@ const rendered = (id) => (id2) => {
 };
 
 test("embed.html: from child elements and from a precomputed report", async () => {
-  const { page, context, problems } = await newPage(browser);
+  const { page, context, problems } = await newPage(env.browser);
   const wasm = [];
   page.on("request", (r) => {
     if (r.url().endsWith(".wasm")) wasm.push(r.url());
   });
-  await page.goto(`${server.url}/embed.html`);
+  await page.goto(`${env.server.url}/embed.html`);
   await page.waitForFunction(rendered(), "from-children");
   await page.waitForFunction(rendered(), "from-report");
   const info = await page.evaluate(() => {
@@ -63,7 +52,7 @@ test("embed.html: from child elements and from a precomputed report", async () =
 });
 
 test("a precomputed report renders with WebAssembly blocked", async () => {
-  const { page, context, problems } = await newPage(browser);
+  const { page, context, problems } = await newPage(env.browser);
   await page.route("**/*.wasm", (r) => r.abort());
   await page.route("**/embed.html", async (r) => {
     const res = await r.fetch();
@@ -71,7 +60,7 @@ test("a precomputed report renders with WebAssembly blocked", async () => {
     const body = (await res.text()).replace(/<quote-lens id="from-children"[\s\S]*?<\/quote-lens>/, "");
     await r.fulfill({ response: res, body });
   });
-  await page.goto(`${server.url}/embed.html`);
+  await page.goto(`${env.server.url}/embed.html`);
   await page.waitForFunction(rendered(), "from-report");
   const n = await page.evaluate(() => document.getElementById("from-report").result.passages.length);
   assert.equal(n, 3);
@@ -80,8 +69,8 @@ test("a precomputed report renders with WebAssembly blocked", async () => {
 });
 
 test("attributes, properties and events", async () => {
-  const { page, context, problems } = await newPage(browser);
-  await page.goto(`${server.url}/embed.html`);
+  const { page, context, problems } = await newPage(env.browser);
+  await page.goto(`${env.server.url}/embed.html`);
   await page.waitForFunction(rendered(), "from-children");
   const result = await page.evaluate(async () => {
     const el = document.getElementById("from-children");
@@ -123,8 +112,8 @@ test("attributes, properties and events", async () => {
 });
 
 test("listeners go with the element, and come back with it", async () => {
-  const { page, context } = await newPage(browser);
-  await page.goto(`${server.url}/embed.html`);
+  const { page, context } = await newPage(env.browser);
+  await page.goto(`${env.server.url}/embed.html`);
   await page.waitForFunction(rendered(), "from-children");
   const counts = await page.evaluate(async () => {
     const el = document.getElementById("from-children");

@@ -618,6 +618,17 @@ fn hull(
 pub(crate) const VERBATIM_SHARE: f64 = 0.7;
 
 impl Candidate {
+    /// Becomes the union of itself and `other`: both spans widen to cover
+    /// both, and the evidence adds up.
+    fn absorb(&mut self, other: &Candidate) {
+        self.ta = (self.ta.0.min(other.ta.0), self.ta.1.max(other.ta.1));
+        self.tb = (self.tb.0.min(other.tb.0), self.tb.1.max(other.tb.1));
+        self.evidence += other.evidence;
+        self.reworded |= other.reworded;
+        self.exact_evidence += other.exact_evidence;
+        self.exact_span = hull(self.exact_span, other.exact_span);
+    }
+
     /// Mostly a verbatim quote (see [`VERBATIM_SHARE`]).
     fn verbatim(&self, a: &DocView, b: &DocView) -> bool {
         let w = a
@@ -673,13 +684,7 @@ fn merge_candidates(mut cs: Vec<Candidate>) -> Vec<Candidate> {
         active.retain(|&k| out[k].ta.1 > c.ta.0);
         match active.iter().find(|&&k| overlaps(out[k].tb, c.tb)) {
             Some(&k) => {
-                let m = &mut out[k];
-                m.ta = (m.ta.0.min(c.ta.0), m.ta.1.max(c.ta.1));
-                m.tb = (m.tb.0.min(c.tb.0), m.tb.1.max(c.tb.1));
-                m.evidence += c.evidence;
-                m.reworded |= c.reworded;
-                m.exact_evidence += c.exact_evidence;
-                m.exact_span = hull(m.exact_span, c.exact_span);
+                out[k].absorb(&c);
             }
             None => {
                 active.push(out.len());
@@ -746,12 +751,7 @@ fn merge_summaries(mut cs: Vec<Candidate>, a: &DocView, b: &DocView) -> Vec<Cand
                         && gb <= SUMMARY_SHORT_GAP
                         && ga <= SUMMARY_LONG_GAP;
                     if a_short || b_short {
-                        last.ta = ta;
-                        last.tb = tb;
-                        last.evidence += c.evidence;
-                        last.reworded |= c.reworded;
-                        last.exact_evidence += c.exact_evidence;
-                        last.exact_span = hull(last.exact_span, c.exact_span);
+                        last.absorb(&c);
                         merged_any = true;
                         continue;
                     }

@@ -88,6 +88,23 @@ export function nextComparison(page) {
   return page.evaluate(() => new Promise((r) => document.addEventListener("quotelens-compared", (e) => r(e.detail), { once: true })));
 }
 
+/** Makes `window.__progressShown` a promise that resolves when the page's
+ * progress bar next appears. Set it up before acting, so a short-lived bar
+ * cannot be missed. */
+export async function watchProgress(page) {
+  await page.evaluate(() => {
+    const bar = document.getElementById("progress");
+    window.__progressShown = new Promise((resolve) => {
+      new MutationObserver((_, obs) => {
+        if (!bar.hidden) {
+          obs.disconnect();
+          resolve(true);
+        }
+      }).observe(bar, { attributes: true, attributeFilter: ["hidden"] });
+    });
+  });
+}
+
 /** Drops files on the pane with index `pane`. files: [{name, text} | {name, bytes}] */
 export async function dropFiles(page, pane, files) {
   await page.evaluate(

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { ARTIFACTS, CORPUS, covered, dropFiles, newPage, nextComparison, pieces, useBrowser } from "./harness.mjs";
+import { ARTIFACTS, CORPUS, covered, dropFiles, newPage, nextComparison, pieces, useBrowser, watchProgress } from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -231,17 +231,7 @@ test("25 MB is refused with a message; a long comparison keeps the page answerin
   // 2 × 10 MB (under the limit): the worker runs for a while, the progress
   // bar shows, and a click on another control answers within 200 ms meanwhile.
   // The observer is set before the drop, so the bar cannot be missed.
-  await page.evaluate(() => {
-    const bar = document.getElementById("progress");
-    window.__progressShown = new Promise((resolve) => {
-      new MutationObserver((_, obs) => {
-        if (!bar.hidden) {
-          obs.disconnect();
-          resolve(true);
-        }
-      }).observe(bar, { attributes: true, attributeFilter: ["hidden"] });
-    });
-  });
+  await watchProgress(page);
   // two 10 MB files opened with the file picker, as a user would
   const words = ["harbour", "bridge", "cables", "council", "traffic", "tunnel", "ferry", "quay", "repairs", "weeks"];
   let x = 7;
@@ -283,16 +273,8 @@ test("25 MB is refused with a message; a long comparison keeps the page answerin
       answered = Math.round(seen.waited);
     } else {
       // start another comparison and watch for its progress bar
+      await watchProgress(page);
       await page.evaluate(() => {
-        const bar = document.getElementById("progress");
-        window.__progressShown = new Promise((resolve) => {
-          new MutationObserver((_, obs) => {
-            if (!bar.hidden) {
-              obs.disconnect();
-              resolve(true);
-            }
-          }).observe(bar, { attributes: true, attributeFilter: ["hidden"] });
-        });
         const slider = document.getElementById("min-similarity");
         slider.value = String(Number(slider.value) === 0.4 ? 0.45 : 0.4);
         slider.dispatchEvent(new Event("input", { bubbles: true }));

@@ -90,8 +90,8 @@ mod keysort;
 mod normalize;
 mod options;
 mod par;
-mod paraphrase;
 mod report;
+mod reworded;
 mod seed;
 mod tokenize;
 /// The WebAssembly API (only in wasm builds): what JavaScript calls.

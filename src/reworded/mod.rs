@@ -25,6 +25,8 @@
 use crate::tokenize::{is_word, Tokens, STOP};
 use rustc_hash::{FxHashMap, FxHashSet};
 
+pub(crate) mod summary;
+
 /// A sentence with fewer distinct content words is merged into the next
 /// (headings, "Mr.", list bullets).
 pub(crate) const MIN_SENTENCE_KEYS: usize = 4;

@@ -1,0 +1,145 @@
+//! Candidates: passages before their ends are refined, from exact chains
+//! and reworded fragments; merging those that overlap, dropping reworded
+//! echoes of exact quotes, and, after refinement, keeping the stronger of
+//! two passages that overlap on both sides.
+//!
+//! # Complexity
+//! O(c log c + c · k) for c candidates, k of them overlapping at once.
+
+use super::{DocView, PairPassage};
+use crate::keysort;
+/// A passage before refinement: an exact chain, a reworded fragment, or
+/// several of them merged.
+pub(crate) struct Candidate {
+    pub ta: (u32, u32),
+    pub tb: (u32, u32),
+    pub evidence: f64,
+    /// Found by the paraphrase stage (judged by its cosine, not by
+    /// `min_similarity`).
+    pub reworded: bool,
+    /// Evidence from exact chains (the rest is from reworded fragments).
+    pub exact_evidence: f64,
+    /// Extent of the exact chains in it, if it holds any.
+    pub exact_span: Option<((u32, u32), (u32, u32))>,
+}
+
+fn hull(
+    x: Option<((u32, u32), (u32, u32))>,
+    y: Option<((u32, u32), (u32, u32))>,
+) -> Option<((u32, u32), (u32, u32))> {
+    match (x, y) {
+        (Some((xa, xb)), Some((ya, yb))) => Some((
+            (xa.0.min(ya.0), xa.1.max(ya.1)),
+            (xb.0.min(yb.0), xb.1.max(yb.1)),
+        )),
+        (x, None) => x,
+        (None, y) => y,
+    }
+}
+
+/// A candidate is a verbatim quote when exact chains carry at least this
+/// share of its weight (then reworded fragments neither widen it nor merge
+/// it into a summary).
+pub(crate) const VERBATIM_SHARE: f64 = 0.7;
+
+impl Candidate {
+    /// Becomes the union of itself and `other`: both spans widen to cover
+    /// both, and the evidence adds up.
+    pub fn absorb(&mut self, other: &Candidate) {
+        self.ta = (self.ta.0.min(other.ta.0), self.ta.1.max(other.ta.1));
+        self.tb = (self.tb.0.min(other.tb.0), self.tb.1.max(other.tb.1));
+        self.evidence += other.evidence;
+        self.reworded |= other.reworded;
+        self.exact_evidence += other.exact_evidence;
+        self.exact_span = hull(self.exact_span, other.exact_span);
+    }
+
+    /// Mostly a verbatim quote (see [`VERBATIM_SHARE`]).
+    pub fn verbatim(&self, a: &DocView, b: &DocView) -> bool {
+        let w = a
+            .weight(self.ta.0, self.ta.1)
+            .min(b.weight(self.tb.0, self.tb.1));
+        self.exact_evidence >= VERBATIM_SHARE * w as f64
+    }
+}
+
+/// Share of a reworded fragment's text, on either side, that an exact
+/// passage elsewhere may already explain before the fragment is dropped as
+/// a vaguer echo of it.
+const REWORDED_EXPLAINED: f64 = 0.5;
+
+/// Drops reworded-only candidates whose text on one side mostly lies in an
+/// exact candidate: that text is quoted, verbatim, from somewhere else.
+/// O(c log c + c · k) for k exact candidates overlapping one fragment.
+pub(super) fn drop_echoes(cs: Vec<Candidate>) -> Vec<Candidate> {
+    let exact = |c: &&Candidate| c.exact_span.is_some();
+    let mut exact_a: Vec<(u32, u32)> = cs.iter().filter(exact).map(|c| c.ta).collect();
+    let mut exact_b: Vec<(u32, u32)> = cs.iter().filter(exact).map(|c| c.tb).collect();
+    keysort::sort_by_key(&mut exact_a, |r| keysort::key4(r.0, r.1, 0, 0));
+    keysort::sort_by_key(&mut exact_b, |r| keysort::key4(r.0, r.1, 0, 0));
+    let explained = |ranges: &[(u32, u32)], x: (u32, u32)| -> bool {
+        // ranges overlapping x start before x.1; scan back from there
+        let end = ranges.partition_point(|r| r.0 < x.1);
+        let covered: u32 = ranges[..end]
+            .iter()
+            .rev()
+            .take(64)
+            .map(|r| r.1.min(x.1).saturating_sub(r.0.max(x.0)))
+            .sum();
+        covered as f64 >= REWORDED_EXPLAINED * (x.1 - x.0) as f64
+    };
+    cs.into_iter()
+        .filter(|c| {
+            c.exact_span.is_some() || !(explained(&exact_a, c.ta) || explained(&exact_b, c.tb))
+        })
+        .collect()
+}
+
+fn overlaps(x: (u32, u32), y: (u32, u32)) -> bool {
+    x.0 < y.1 && y.0 < x.1
+}
+
+/// Merges candidates that overlap in both documents into their union.
+/// O(c log c + c · k) for k candidates overlapping in `a` at once.
+pub(super) fn merge_candidates(mut cs: Vec<Candidate>) -> Vec<Candidate> {
+    keysort::sort_by_key(&mut cs, |c| keysort::key4(c.ta.0, c.tb.0, 0, 0));
+    let mut out: Vec<Candidate> = Vec::with_capacity(cs.len());
+    let mut active: Vec<usize> = Vec::new();
+    for c in cs {
+        active.retain(|&k| out[k].ta.1 > c.ta.0);
+        match active.iter().find(|&&k| overlaps(out[k].tb, c.tb)) {
+            Some(&k) => {
+                out[k].absorb(&c);
+            }
+            None => {
+                active.push(out.len());
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// Of passages that overlap in both documents, keeps the one with more
+/// evidence. O(p · k) for p passages, k of them overlapping in `a` at once.
+pub(super) fn drop_double_overlaps(mut ps: Vec<PairPassage>) -> Vec<PairPassage> {
+    keysort::sort_by_key(&mut ps, |p| keysort::key4(p.a.0, p.a.1, 0, 0));
+    let mut kept: Vec<PairPassage> = Vec::with_capacity(ps.len());
+    let mut active: Vec<usize> = Vec::new(); // indices into kept, overlapping in a
+    'next: for p in ps {
+        active.retain(|&k| kept[k].a.1 > p.a.0);
+        for &k in &active {
+            let q = &kept[k];
+            if q.b.0 < p.b.1 && p.b.0 < q.b.1 {
+                if p.evidence > q.evidence {
+                    kept[k] = p;
+                }
+                continue 'next;
+            }
+        }
+        active.push(kept.len());
+        kept.push(p);
+    }
+    keysort::sort_by_key(&mut kept, |p| keysort::key4(p.a.0, p.b.0, 0, 0));
+    kept
+}

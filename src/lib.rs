@@ -187,7 +187,7 @@ fn pipeline(texts: &[&str], options: &Options, mut stages: StageMark) -> Report 
         mark("seed");
     }
     let views: Vec<DocView> = (0..n)
-        .map(|d| DocView::new(&tokens[d], &index.content[d], &covered[d], opts.paraphrase))
+        .map(|d| DocView::new(&tokens[d], &index.content[d], &covered[d], opts.reworded))
         .collect();
     let pairs = pair_runs
         .into_iter()

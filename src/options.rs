@@ -71,12 +71,14 @@ pub struct Options {
     /// Skip English function words (`the`, `of`, …) when seeding, so that
     /// inserted or dropped function words do not break seeds.
     pub stop_words: bool,
-    /// Also find reworded passages (shuffled words, synonyms, translation
-    /// round trips) in space-separated scripts, by comparing sentences as
-    /// bags of words. Off by default: passages then snap to whole
-    /// sentences, and commentary that reuses a quote's words may be taken
-    /// into it. The PAN evaluation turns it on.
-    pub paraphrase: bool,
+    /// Also find reworded passages (words replaced, reordered, inserted or
+    /// dropped; clauses moved; summaries), by comparing sentences as bags of
+    /// content units: stemmed words, and character bigrams in Han and kana
+    /// text. On by default; turn it off to report only copied and edited
+    /// passages. The JSON key `paraphrase`, this option's name before
+    /// schema 2, is still accepted.
+    #[serde(alias = "paraphrase")]
+    pub reworded: bool,
 }
 
 impl Default for Options {
@@ -89,7 +91,7 @@ impl Default for Options {
             min_similarity: DEFAULT_MIN_SIMILARITY,
             stem: true,
             stop_words: true,
-            paraphrase: false,
+            reworded: true,
         }
     }
 }

@@ -34,7 +34,7 @@ export interface Options {
   /** Skip English function words when seeding. Default true. */
   stopWords?: boolean;
   /** Also find reworded passages (space-separated scripts). Default false. */
-  paraphrase?: boolean;
+  reworded?: boolean;
 }
 
 /** A span of one document, in UTF-16 code units (end exclusive). */

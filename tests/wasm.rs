@@ -108,7 +108,7 @@ fn bad_input_throws_readable_errors() {
     let e = compare_js(JsValue::from_str("not an array"), JsValue::UNDEFINED).unwrap_err();
     assert!(error_message(e).contains("texts must be an array of strings"));
     assert!(validate_options(options(&[("minSimilarity", JsValue::from(2))])).is_err());
-    assert!(validate_options(options(&[("paraphrase", JsValue::TRUE)])).is_ok());
+    assert!(validate_options(options(&[("reworded", JsValue::FALSE)])).is_ok());
 }
 
 #[wasm_bindgen_test]
@@ -128,7 +128,7 @@ fn decode_text_refuses_binary_and_reads_utf16() {
     );
     let defaults = default_options().unwrap();
     assert_eq!(
-        Reflect::get(&defaults, &"paraphrase".into()).unwrap(),
-        JsValue::FALSE
+        Reflect::get(&defaults, &"reworded".into()).unwrap(),
+        JsValue::TRUE
     );
 }

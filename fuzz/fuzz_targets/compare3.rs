@@ -1,5 +1,5 @@
 //! `compare` on three arbitrary byte strings with default options, and with
-//! the paraphrase stage: no panic, every invariant.
+//! reworded matching: no panic, every invariant.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
@@ -14,7 +14,7 @@ fuzz_target!(|data: (Vec<u8>, Vec<u8>, Vec<u8>, bool)| {
         String::from_utf8_lossy(&data.2).into_owned(),
     ];
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let opts = quotelens::Options { paraphrase: data.3, min_length: 12, ..Default::default() };
+    let opts = quotelens::Options { reworded: data.3, min_length: 12, ..Default::default() };
     let r = quotelens::compare(&refs, &opts);
     common::check_invariants(&refs, &r);
 });

@@ -30,7 +30,7 @@ struct Input {
     edits_a: Vec<Edit>,
     edits_b: Vec<Edit>,
     commentary: Vec<u8>,
-    paraphrase: bool,
+    reworded: bool,
 }
 
 fn words(ix: &[u8]) -> Vec<&'static str> {
@@ -77,7 +77,7 @@ fuzz_target!(|input: Input| {
         b.push_str(&apply(source[s..e].to_vec(), &input.edits_b).join(" "));
         b.push_str("\n\n");
     }
-    let opts = quotelens::Options { paraphrase: input.paraphrase, ..Default::default() };
+    let opts = quotelens::Options { reworded: input.reworded, ..Default::default() };
     let r = quotelens::compare(&[&a, &b], &opts);
     common::check_invariants(&[&a, &b], &r);
 });

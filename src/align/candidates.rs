@@ -14,11 +14,13 @@ pub(crate) struct Candidate {
     pub ta: (u32, u32),
     pub tb: (u32, u32),
     pub evidence: f64,
-    /// Found by the paraphrase stage (judged by its cosine, not by
+    /// Found by reworded matching (judged by its cosine, not by
     /// `min_similarity`).
     pub reworded: bool,
     /// Evidence from exact chains (the rest is from reworded fragments).
     pub exact_evidence: f64,
+    /// Matched weight of the exact chains in it.
+    pub exact_weight: u64,
     /// Extent of the exact chains in it, if it holds any.
     pub exact_span: Option<((u32, u32), (u32, u32))>,
 }
@@ -51,6 +53,7 @@ impl Candidate {
         self.evidence += other.evidence;
         self.reworded |= other.reworded;
         self.exact_evidence += other.exact_evidence;
+        self.exact_weight += other.exact_weight;
         self.exact_span = hull(self.exact_span, other.exact_span);
     }
 
@@ -59,7 +62,7 @@ impl Candidate {
         let w = a
             .weight(self.ta.0, self.ta.1)
             .min(b.weight(self.tb.0, self.tb.1));
-        self.exact_evidence >= VERBATIM_SHARE * w as f64
+        self.exact_weight as f64 >= VERBATIM_SHARE * w as f64
     }
 }
 
@@ -95,7 +98,48 @@ pub(super) fn drop_echoes(cs: Vec<Candidate>) -> Vec<Candidate> {
         .collect()
 }
 
-fn overlaps(x: (u32, u32), y: (u32, u32)) -> bool {
+/// Drops reworded fragments that are mostly (by [`REWORDED_EXPLAINED`])
+/// made of exact candidates which no one passage can hold: two that cross
+/// (in one order in `a`, the other in `b`) or that share text on one side
+/// (a quote pasted twice). Such a fragment is a vaguer echo of separate
+/// quotes, and merging it would swallow the commentary between them. A
+/// fragment that is mostly reworded text keeps its crossing pieces: words
+/// and clauses move inside a reworded passage.
+///
+/// O(c log c + f · k) for f fragments and k exact candidates overlapping one.
+pub(super) fn drop_incoherent(cs: Vec<Candidate>) -> Vec<Candidate> {
+    let mut exact: Vec<((u32, u32), (u32, u32))> = cs
+        .iter()
+        .filter(|c| c.exact_span.is_some())
+        .map(|c| (c.ta, c.tb))
+        .collect();
+    keysort::sort_by_key(&mut exact, |e| keysort::key4(e.0 .0, e.1 .0, 0, 0));
+    let echo = |c: &Candidate| -> bool {
+        let end = exact.partition_point(|e| e.0 .0 < c.ta.1);
+        let mut inside: Vec<&((u32, u32), (u32, u32))> = exact[..end]
+            .iter()
+            .filter(|e| overlaps(e.0, c.ta) && overlaps(e.1, c.tb))
+            .collect();
+        inside.sort_by_key(|e| (e.0 .0, e.1 .0));
+        let coherent = inside
+            .windows(2)
+            .all(|w| w[0].0 .1 <= w[1].0 .0 && w[0].1 .1 <= w[1].1 .0);
+        let share = |x: (u32, u32), part: fn(&((u32, u32), (u32, u32))) -> (u32, u32)| {
+            let covered: u32 = inside
+                .iter()
+                .map(|e| part(e).1.min(x.1).saturating_sub(part(e).0.max(x.0)))
+                .sum();
+            covered as f64 >= REWORDED_EXPLAINED * (x.1 - x.0) as f64
+        };
+        !coherent && (share(c.ta, |e| e.0) || share(c.tb, |e| e.1))
+    };
+    cs.into_iter()
+        .filter(|c| c.exact_span.is_some() || !echo(c))
+        .collect()
+}
+
+/// True when two token ranges share a token.
+pub(crate) fn overlaps(x: (u32, u32), y: (u32, u32)) -> bool {
     x.0 < y.1 && y.0 < x.1
 }
 

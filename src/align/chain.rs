@@ -34,6 +34,8 @@ pub(super) struct Chain {
     pub ta: (u32, u32),
     pub tb: (u32, u32),
     pub evidence: f64,
+    /// Matched weight of its runs (evidence before rarity discounts).
+    pub matched: u64,
 }
 
 /// Chains runs across small gaps (see the module docs).
@@ -95,6 +97,7 @@ pub(super) fn chain(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
                 ch.ta.1 = ch.ta.1.max(r.ta.1);
                 ch.tb.1 = ch.tb.1.max(r.tb.1);
                 ch.evidence += ev;
+                ch.matched += r_weight;
             }
             None => {
                 if open.len() >= MAX_OPEN_CHAINS {
@@ -107,6 +110,7 @@ pub(super) fn chain(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
                     ta: r.ta,
                     tb: r.tb,
                     evidence: ev,
+                    matched: r_weight,
                 });
             }
         }

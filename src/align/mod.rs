@@ -33,7 +33,7 @@ use crate::options::Options;
 use crate::reworded::{self, Sentence};
 use crate::seed::Content;
 use crate::tokenize::Tokens;
-use candidates::{drop_double_overlaps, drop_echoes, merge_candidates, Candidate};
+use candidates::{drop_double_overlaps, drop_echoes, drop_incoherent, merge_candidates, Candidate};
 
 /// What an edit run holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,7 +80,7 @@ impl PairPassage {
 pub(crate) struct DocView<'a> {
     pub tokens: &'a Tokens,
     pub content: &'a Content,
-    /// Sentences with bags of words, for the paraphrase stage.
+    /// Sentences with bags of content units, for reworded matching.
     pub sentences: Vec<Sentence>,
     /// `weight[t]`: total weight of tokens `0..t`.
     weight: Vec<u64>,
@@ -89,12 +89,12 @@ pub(crate) struct DocView<'a> {
 }
 
 impl<'a> DocView<'a> {
-    /// Sentences are cut only when `paraphrase` asks for them.
+    /// Sentences are cut only when `reworded` asks for them.
     pub fn new(
         tokens: &'a Tokens,
         content: &'a Content,
         covered: &[bool],
-        paraphrase: bool,
+        reworded: bool,
     ) -> Self {
         let n = tokens.len();
         let mut weight = Vec::with_capacity(n + 1);
@@ -114,7 +114,7 @@ impl<'a> DocView<'a> {
         DocView {
             tokens,
             content,
-            sentences: if paraphrase {
+            sentences: if reworded {
                 reworded::sentences(tokens)
             } else {
                 Vec::new()
@@ -131,6 +131,12 @@ impl<'a> DocView<'a> {
         } else {
             self.weight[e as usize] - self.weight[s as usize]
         }
+    }
+
+    /// Sentence starts strictly inside tokens `span`.
+    pub fn inner_sentences(&self, span: (u32, u32)) -> usize {
+        let ss = &self.tokens.sentences;
+        ss.partition_point(|&s| s < span.1) - ss.partition_point(|&s| s <= span.0)
     }
 
     fn uncovered(&self, s: u32, e: u32) -> u64 {
@@ -155,28 +161,30 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
             evidence: ch.evidence,
             reworded: false,
             exact_evidence: ch.evidence,
+            exact_weight: ch.matched,
             exact_span: Some((ch.ta, ch.tb)),
         })
         .collect();
-    if opts.paraphrase {
+    if opts.reworded {
         for f in reworded::fragments(&a.sentences, &b.sentences) {
             let w = a.weight(f.a.0, f.a.1).min(b.weight(f.b.0, f.b.1)) as f64;
             let evidence = w * f.cosine as f64;
-            if evidence >= min_length {
+                    if evidence >= min_length {
                 cands.push(Candidate {
                     ta: f.a,
                     tb: f.b,
                     evidence,
                     reworded: true,
                     exact_evidence: 0.0,
+                    exact_weight: 0,
                     exact_span: None,
                 });
             }
         }
     }
     let mut out = Vec::new();
-    let mut merged = drop_echoes(merge_candidates(cands));
-    if opts.paraphrase {
+    let mut merged = drop_echoes(merge_candidates(drop_incoherent(cands)));
+    if opts.reworded {
         merged = reworded::summary::merge_summaries(merged, a, b);
         for c in &mut merged {
             if c.reworded {

@@ -21,8 +21,8 @@ OPTIONS:
     --min-similarity X       lowest passage similarity, 0 to 1 [0.4]
     --no-stem                do not fold English inflections
     --no-stop-words          seed on English function words too
-    --paraphrase             also find reworded passages (English and other
-                             space-separated scripts; sentence granularity)
+    --no-reworded            report only copied and edited passages, not
+                             reworded ones (found by default, in any script)
     --options JSON           options as a JSON object (camelCase keys)
     --sample [en|ja]         compare the built-in sample pair (default en)
     -h, --help               this text
@@ -100,7 +100,9 @@ fn parse_args(argv: Vec<String>) -> Result<Option<Args>, String> {
             "--json" => args.json = true,
             "--no-stem" => o.stem = false,
             "--no-stop-words" => o.stop_words = false,
-            "--paraphrase" => o.paraphrase = true,
+            "--no-reworded" => o.reworded = false,
+            // the old opt-in flag: reworded passages are now the default
+            "--paraphrase" => o.reworded = true,
             "--min-length" => o.min_length = num(value("a number")?)?,
             "--max-gap" => o.max_gap = num(value("a number")?)?,
             "--seed-length" => o.seed_length = num(value("a number")?)?,

@@ -7,7 +7,7 @@
 //! O(c log c) per pass, at most [`MAX_SUMMARY_PASSES`] passes; extension
 //! O(sentences added · their words).
 
-use crate::align::candidates::Candidate;
+use crate::align::candidates::{overlaps, Candidate};
 use crate::align::DocView;
 use crate::keysort;
 use crate::tokenize::{is_word, STOP};
@@ -53,17 +53,26 @@ pub(crate) fn merge_summaries(mut cs: Vec<Candidate>, a: &DocView, b: &DocView) 
                 // Two verbatim quotes merge this way only as single sentences
                 // (an extractive summary); longer verbatim quotes are
                 // separate passages.
-                let piece = |x: &Candidate| a.weight(x.ta.0, x.ta.1).min(b.weight(x.tb.0, x.tb.1));
-                let sentences = piece(last) <= SUMMARY_PIECE && piece(&c) <= SUMMARY_PIECE;
+                let piece = |x: &Candidate| {
+                    a.weight(x.ta.0, x.ta.1).min(b.weight(x.tb.0, x.tb.1)) <= SUMMARY_PIECE
+                        && a.inner_sentences(x.ta).min(b.inner_sentences(x.tb)) <= MAX_INNER
+                };
+                let sentences = piece(last) && piece(&c);
                 if sentences || !(last.verbatim(a, b) && c.verbatim(a, b)) {
                     let (ga, gb) = (apart(a, last.ta, c.ta), apart(b, last.tb, c.tb));
+                    let both_verbatim = last.verbatim(a, b) && c.verbatim(a, b);
+                    let repeat = |x, y| both_verbatim && overlaps(x, y);
                     let ta = (last.ta.0.min(c.ta.0), last.ta.1.max(c.ta.1));
                     let tb = (last.tb.0.min(c.tb.0), last.tb.1.max(c.tb.1));
                     let (wa, wb) = (a.weight(ta.0, ta.1), b.weight(tb.0, tb.1));
+                    // two verbatim pieces that share text on the summary
+                    // side are one quote pasted twice, not a summary
                     let a_short = wa * SUMMARY_RATIO <= wb
+                        && !repeat(last.ta, c.ta)
                         && ga <= SUMMARY_SHORT_GAP
                         && gb <= SUMMARY_LONG_GAP;
                     let b_short = wb * SUMMARY_RATIO <= wa
+                        && !repeat(last.tb, c.tb)
                         && gb <= SUMMARY_SHORT_GAP
                         && ga <= SUMMARY_LONG_GAP;
                     if a_short || b_short {
@@ -84,6 +93,7 @@ pub(crate) fn merge_summaries(mut cs: Vec<Candidate>, a: &DocView, b: &DocView) 
 /// extracted sentence when merging verbatim pieces into a summary: PAN's
 /// summaries copy many sentences verbatim from all over the source.
 pub(crate) const SUMMARY_PIECE: u64 = 400;
+const MAX_INNER: usize = 1;
 
 /// Passes of summary merging; each joins every neighbouring pair it can, so
 /// a few passes join all but pathological inputs.

@@ -186,7 +186,7 @@ fn options_at_their_extremes() {
         Options {
             max_occurrences: 1,
             min_similarity: 1.0,
-            paraphrase: true,
+            reworded: true,
             ..Options::default()
         },
         Options {

@@ -15,12 +15,12 @@ fn script() -> impl Strategy<Value = Script> {
 }
 
 /// Options the naive reference understands: no stemming, no stop words, no
-/// paraphrase stage.
+/// reworded matching.
 fn plain() -> Options {
     Options {
         stem: false,
         stop_words: false,
-        paraphrase: false,
+        reworded: false,
         ..Options::default()
     }
 }
@@ -126,14 +126,14 @@ proptest! {
     /// Commentary between two quoted paragraphs is never swallowed by one
     /// passage, and it is marked added.
     #[test]
-    fn commentary_splits_passages(seed in any::<u64>(), script in script(), n in 12usize..40, paraphrase in any::<bool>()) {
+    fn commentary_splits_passages(seed in any::<u64>(), script in script(), n in 12usize..40, reworded in any::<bool>()) {
         let mut rng = Rng(seed);
         let p1 = words(&mut rng, script, 30);
         let p2 = words(&mut rng, script, 30);
         let own = words(&mut rng, script, n);
         let a = assemble(&mut rng, script, &[(Some(0), p1.clone()), (Some(1), p2.clone())]);
         let b = assemble(&mut rng, script, &[(Some(0), p1), (None, own), (Some(1), p2)]);
-        let opts = Options { paraphrase, ..Options::default() };
+        let opts = Options { reworded, ..Options::default() };
         let report = compare(&[&a.text, &b.text], &opts);
         check_invariants(&[&a.text, &b.text], &report);
         let c = u16_span(&b.text, b.pieces[1].span);
@@ -181,7 +181,7 @@ proptest! {
         for opts in [
             Options::default(),
             Options { min_length: 4, seed_length: 4, max_gap: 0, ..Options::default() },
-            Options { paraphrase: true, min_length: 10, ..Options::default() },
+            Options { reworded: true, min_length: 10, ..Options::default() },
         ] {
             let r = compare(&[&ta, &tb, &a], &opts);
             check_invariants(&[&ta, &tb, &a], &r);

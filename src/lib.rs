@@ -104,8 +104,8 @@ pub use options::{
     DEFAULT_MIN_SIMILARITY, DEFAULT_SEED_LENGTH, MAX_LENGTH_OPTION, WIDE_CHAR_WEIGHT,
 };
 pub use report::{
-    Bounds, Document, Edit, EditKind, Group, Passage, Report, Segment, SegmentKind, Span,
-    SCHEMA_VERSION,
+    Bounds, Document, Edit, EditKind, Group, Matched, Passage, PassageKind, Report, Segment,
+    SegmentKind, Span, SCHEMA_VERSION,
 };
 
 use align::DocView;

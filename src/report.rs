@@ -10,14 +10,14 @@
 //! O(n + p log p + e) for text length n, p passages and e edit runs. The
 //! UTF-16 table costs n/64 words and answers each query in at most 64 steps.
 
-use crate::align::{OpKind, PairPassage};
+use crate::align::{Kind, OpKind, PairPassage};
 use crate::keysort;
 use crate::options::Options;
 use crate::tokenize::Tokens;
 use serde::{Deserialize, Serialize};
 
 /// Version of the report schema; bumped on incompatible changes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The result of [`compare`](crate::compare).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -134,10 +134,43 @@ pub struct Passage {
     pub a: Span,
     /// The span in the second document.
     pub b: Span,
+    /// How the passage was reused: verbatim, edited or reworded.
+    pub kind: PassageKind,
     /// Share of the two sides' weighted text that is equal, 0 to 1.
     pub similarity: f64,
     /// Edit runs, in order.
     pub edits: Vec<Edit>,
+    /// For a reworded passage, the evidence: the spans on each side that
+    /// hold a content unit (a content word's stem, or a Han, Katakana or
+    /// Hangul character bigram) that the other side holds too. Empty for
+    /// verbatim and edited passages, whose edit runs say what is equal.
+    #[serde(default)]
+    pub matched: Matched,
+}
+
+/// How a passage was reused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PassageKind {
+    /// Equal after folding (width, case, punctuation, line breaks): every
+    /// edit run is `equal`.
+    Verbatim,
+    /// Equal runs with small edits between them (a typo, an inserted or
+    /// dropped word, a cut clause).
+    Edited,
+    /// Matched by shared content, not by order: words replaced, reordered,
+    /// inserted or dropped, clauses moved, a change of style, a summary.
+    Reworded,
+}
+
+/// The content units a reworded passage's two sides share, as spans in each
+/// side (sorted, disjoint).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Matched {
+    /// Spans in the passage's `a` document.
+    pub a: Vec<Bounds>,
+    /// Spans in the passage's `b` document.
+    pub b: Vec<Bounds>,
 }
 
 /// Passages that carry the same source text.
@@ -301,8 +334,17 @@ pub(crate) fn build(
                     start: mb.at(b_span.0),
                     end: mb.at(b_span.1),
                 },
+                kind: match p.kind {
+                    Kind::Verbatim => PassageKind::Verbatim,
+                    Kind::Edited => PassageKind::Edited,
+                    Kind::Reworded => PassageKind::Reworded,
+                },
                 similarity: (p.similarity * 1000.0).round() / 1000.0,
                 edits,
+                matched: Matched {
+                    a: bounds(&p.matched_a, ta, ma),
+                    b: bounds(&p.matched_b, tb, mb),
+                },
             });
         }
     }
@@ -398,6 +440,17 @@ pub(crate) fn build(
         passages,
         groups,
     }
+}
+
+/// UTF-16 bounds of token ranges.
+fn bounds(ranges: &[(u32, u32)], t: &Tokens, m: &Utf16Map) -> Vec<Bounds> {
+    ranges
+        .iter()
+        .map(|&(s, e)| Bounds {
+            start: m.at(t.starts[s as usize]),
+            end: m.at(t.ends[e as usize - 1]),
+        })
+        .collect()
 }
 
 /// Tiles `0..length` with segments from passage spans sorted by start.

@@ -134,6 +134,12 @@ enum Class {
     Narrow,
 }
 
+/// True for a code point of the scripts compared per character at double
+/// weight (Han, kana, Hangul).
+pub(crate) fn is_wide(c: u32) -> bool {
+    char::from_u32(c).is_some_and(|c| class(c) == Class::Wide)
+}
+
 fn class(c: char) -> Class {
     match c as u32 {
         0x3005..=0x3007         // 々 〆 〇

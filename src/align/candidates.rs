@@ -8,6 +8,9 @@
 
 use super::{DocView, PairPassage};
 use crate::keysort;
+/// Token spans in `a` and in `b`.
+pub(crate) type SpanPair = ((u32, u32), (u32, u32));
+
 /// A passage before refinement: an exact chain, a reworded fragment, or
 /// several of them merged.
 pub(crate) struct Candidate {
@@ -21,22 +24,8 @@ pub(crate) struct Candidate {
     pub exact_evidence: f64,
     /// Matched weight of the exact chains in it.
     pub exact_weight: u64,
-    /// Extent of the exact chains in it, if it holds any.
-    pub exact_span: Option<((u32, u32), (u32, u32))>,
-}
-
-fn hull(
-    x: Option<((u32, u32), (u32, u32))>,
-    y: Option<((u32, u32), (u32, u32))>,
-) -> Option<((u32, u32), (u32, u32))> {
-    match (x, y) {
-        (Some((xa, xb)), Some((ya, yb))) => Some((
-            (xa.0.min(ya.0), xa.1.max(ya.1)),
-            (xb.0.min(yb.0), xb.1.max(yb.1)),
-        )),
-        (x, None) => x,
-        (None, y) => y,
-    }
+    /// The exact chains in it, as token spans in `a` and `b`.
+    pub exact_spans: Vec<SpanPair>,
 }
 
 /// A candidate is a verbatim quote when exact chains carry at least this
@@ -54,7 +43,12 @@ impl Candidate {
         self.reworded |= other.reworded;
         self.exact_evidence += other.exact_evidence;
         self.exact_weight += other.exact_weight;
-        self.exact_span = hull(self.exact_span, other.exact_span);
+        self.exact_spans.extend_from_slice(&other.exact_spans);
+    }
+
+    /// Holds exact chains.
+    pub fn is_exact(&self) -> bool {
+        !self.exact_spans.is_empty()
     }
 
     /// Mostly a verbatim quote (see [`VERBATIM_SHARE`]).
@@ -75,7 +69,7 @@ const REWORDED_EXPLAINED: f64 = 0.5;
 /// exact candidate: that text is quoted, verbatim, from somewhere else.
 /// O(c log c + c · k) for k exact candidates overlapping one fragment.
 pub(super) fn drop_echoes(cs: Vec<Candidate>) -> Vec<Candidate> {
-    let exact = |c: &&Candidate| c.exact_span.is_some();
+    let exact = |c: &&Candidate| c.is_exact();
     let mut exact_a: Vec<(u32, u32)> = cs.iter().filter(exact).map(|c| c.ta).collect();
     let mut exact_b: Vec<(u32, u32)> = cs.iter().filter(exact).map(|c| c.tb).collect();
     keysort::sort_by_key(&mut exact_a, |r| keysort::key4(r.0, r.1, 0, 0));
@@ -92,9 +86,7 @@ pub(super) fn drop_echoes(cs: Vec<Candidate>) -> Vec<Candidate> {
         covered as f64 >= REWORDED_EXPLAINED * (x.1 - x.0) as f64
     };
     cs.into_iter()
-        .filter(|c| {
-            c.exact_span.is_some() || !(explained(&exact_a, c.ta) || explained(&exact_b, c.tb))
-        })
+        .filter(|c| c.is_exact() || !(explained(&exact_a, c.ta) || explained(&exact_b, c.tb)))
         .collect()
 }
 
@@ -108,15 +100,15 @@ pub(super) fn drop_echoes(cs: Vec<Candidate>) -> Vec<Candidate> {
 ///
 /// O(c log c + f · k) for f fragments and k exact candidates overlapping one.
 pub(super) fn drop_incoherent(cs: Vec<Candidate>) -> Vec<Candidate> {
-    let mut exact: Vec<((u32, u32), (u32, u32))> = cs
+    let mut exact: Vec<SpanPair> = cs
         .iter()
-        .filter(|c| c.exact_span.is_some())
+        .filter(|c| c.is_exact())
         .map(|c| (c.ta, c.tb))
         .collect();
     keysort::sort_by_key(&mut exact, |e| keysort::key4(e.0 .0, e.1 .0, 0, 0));
     let echo = |c: &Candidate| -> bool {
         let end = exact.partition_point(|e| e.0 .0 < c.ta.1);
-        let mut inside: Vec<&((u32, u32), (u32, u32))> = exact[..end]
+        let mut inside: Vec<&SpanPair> = exact[..end]
             .iter()
             .filter(|e| overlaps(e.0, c.ta) && overlaps(e.1, c.tb))
             .collect();
@@ -124,7 +116,7 @@ pub(super) fn drop_incoherent(cs: Vec<Candidate>) -> Vec<Candidate> {
         let coherent = inside
             .windows(2)
             .all(|w| w[0].0 .1 <= w[1].0 .0 && w[0].1 .1 <= w[1].1 .0);
-        let share = |x: (u32, u32), part: fn(&((u32, u32), (u32, u32))) -> (u32, u32)| {
+        let share = |x: (u32, u32), part: fn(&SpanPair) -> (u32, u32)| {
             let covered: u32 = inside
                 .iter()
                 .map(|e| part(e).1.min(x.1).saturating_sub(part(e).0.max(x.0)))
@@ -134,7 +126,7 @@ pub(super) fn drop_incoherent(cs: Vec<Candidate>) -> Vec<Candidate> {
         !coherent && (share(c.ta, |e| e.0) || share(c.tb, |e| e.1))
     };
     cs.into_iter()
-        .filter(|c| c.exact_span.is_some() || !echo(c))
+        .filter(|c| c.is_exact() || !echo(c))
         .collect()
 }
 

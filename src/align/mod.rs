@@ -59,12 +59,30 @@ pub(crate) struct PairPassage {
     pub ops: Vec<Op>,
     pub similarity: f64,
     pub evidence: f64,
+    pub kind: Kind,
+    /// For a reworded passage: token ranges on each side holding a content
+    /// unit that the other side holds too (empty otherwise).
+    pub matched_a: Vec<(u32, u32)>,
+    /// See `matched_a`.
+    pub matched_b: Vec<(u32, u32)>,
+}
+
+/// How a passage was reused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Equal after folding: every edit run is `equal`.
+    Verbatim,
+    /// Equal runs with small edits between them.
+    Edited,
+    /// Matched by shared content units, not by order.
+    Reworded,
 }
 
 impl PairPassage {
     /// Swaps the roles of the two documents.
     pub fn mirror(&mut self) {
         std::mem::swap(&mut self.a, &mut self.b);
+        std::mem::swap(&mut self.matched_a, &mut self.matched_b);
         for op in &mut self.ops {
             std::mem::swap(&mut op.a, &mut op.b);
             op.kind = match op.kind {
@@ -90,12 +108,7 @@ pub(crate) struct DocView<'a> {
 
 impl<'a> DocView<'a> {
     /// Sentences are cut only when `reworded` asks for them.
-    pub fn new(
-        tokens: &'a Tokens,
-        content: &'a Content,
-        covered: &[bool],
-        reworded: bool,
-    ) -> Self {
+    pub fn new(tokens: &'a Tokens, content: &'a Content, covered: &[bool], reworded: bool) -> Self {
         let n = tokens.len();
         let mut weight = Vec::with_capacity(n + 1);
         let mut uncovered = Vec::with_capacity(n + 1);
@@ -162,14 +175,14 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
             reworded: false,
             exact_evidence: ch.evidence,
             exact_weight: ch.matched,
-            exact_span: Some((ch.ta, ch.tb)),
+            exact_spans: vec![(ch.ta, ch.tb)],
         })
         .collect();
     if opts.reworded {
         for f in reworded::fragments(&a.sentences, &b.sentences) {
             let w = a.weight(f.a.0, f.a.1).min(b.weight(f.b.0, f.b.1)) as f64;
             let evidence = w * f.cosine as f64;
-                    if evidence >= min_length {
+            if evidence >= min_length {
                 cands.push(Candidate {
                     ta: f.a,
                     tb: f.b,
@@ -177,12 +190,11 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
                     reworded: true,
                     exact_evidence: 0.0,
                     exact_weight: 0,
-                    exact_span: None,
+                    exact_spans: Vec::new(),
                 });
             }
         }
     }
-    let mut out = Vec::new();
     let mut merged = drop_echoes(merge_candidates(drop_incoherent(cands)));
     if opts.reworded {
         merged = reworded::summary::merge_summaries(merged, a, b);
@@ -192,36 +204,85 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
             }
         }
     }
+    let mut out = Vec::new();
     for c in merged {
-        // A verbatim quote keeps the exact chains' extent: reworded
-        // fragments around it only add whole sentences of noise.
-        let (ta, tb) = match c.exact_span {
-            Some(span) if c.reworded && c.verbatim(a, b) => span,
-            _ => (c.ta, c.tb),
-        };
-        let (pa, pb) = extend::refine_ends(a, b, ta, tb, opts.max_gap);
-        let ops = edits::edits(runs, a, b, pa, pb);
-        let equal: u64 = ops
-            .iter()
-            .filter(|o| o.kind == OpKind::Equal)
-            .map(|o| a.weight(o.a.0, o.a.1) + b.weight(o.b.0, o.b.1))
-            .sum();
-        let total = a.weight(pa.0, pa.1) + b.weight(pb.0, pb.1);
-        let similarity = if total == 0 {
-            0.0
-        } else {
-            equal as f64 / total as f64
-        };
-        if !c.reworded && similarity < opts.min_similarity {
+        if c.reworded && !c.verbatim(a, b) {
+            out.push(reworded_passage(runs, a, b, &c, opts.max_gap));
             continue;
         }
-        out.push(PairPassage {
-            a: pa,
-            b: pb,
-            ops,
-            similarity,
-            evidence: c.evidence,
-        });
+        // Mostly exact: each exact chain is its own passage, as the chains
+        // were split by commentary; reworded fragments around them only
+        // confirmed them.
+        let spans = if c.reworded {
+            c.exact_spans.clone()
+        } else {
+            vec![(c.ta, c.tb)]
+        };
+        for (ta, tb) in spans {
+            let (pa, pb) = extend::refine_ends(a, b, ta, tb, opts.max_gap);
+            let ops = edits::edits(runs, a, b, pa, pb);
+            let similarity = similarity(&ops, a, b, pa, pb);
+            if similarity < opts.min_similarity {
+                continue;
+            }
+            let kind = if ops.iter().all(|o| o.kind == OpKind::Equal) {
+                Kind::Verbatim
+            } else {
+                Kind::Edited
+            };
+            out.push(PairPassage {
+                a: pa,
+                b: pb,
+                ops,
+                similarity,
+                evidence: c.evidence,
+                kind,
+                matched_a: Vec::new(),
+                matched_b: Vec::new(),
+            });
+        }
     }
     drop_double_overlaps(out)
+}
+
+/// A reworded passage over a candidate's spans, with its edit runs (the
+/// exact runs inside it) and the content units both sides share.
+fn reworded_passage(
+    runs: &[Run],
+    a: &DocView,
+    b: &DocView,
+    c: &Candidate,
+    max_gap: u32,
+) -> PairPassage {
+    let (pa, pb) = extend::refine_ends(a, b, c.ta, c.tb, max_gap);
+    let ops = edits::edits(runs, a, b, pa, pb);
+    let similarity = similarity(&ops, a, b, pa, pb);
+    let set = |d: &DocView, s| -> rustc_hash::FxHashSet<reworded::units::Unit> {
+        reworded::units::of(d.tokens, s).into_iter().collect()
+    };
+    PairPassage {
+        a: pa,
+        b: pb,
+        matched_a: reworded::units::matched(a.tokens, pa, &set(b, pb)),
+        matched_b: reworded::units::matched(b.tokens, pb, &set(a, pa)),
+        ops,
+        similarity,
+        evidence: c.evidence,
+        kind: Kind::Reworded,
+    }
+}
+
+/// Share of the two sides' weight that the `equal` runs hold.
+fn similarity(ops: &[Op], a: &DocView, b: &DocView, pa: (u32, u32), pb: (u32, u32)) -> f64 {
+    let equal: u64 = ops
+        .iter()
+        .filter(|o| o.kind == OpKind::Equal)
+        .map(|o| a.weight(o.a.0, o.a.1) + b.weight(o.b.0, o.b.1))
+        .sum();
+    let total = a.weight(pa.0, pa.1) + b.weight(pb.0, pb.1);
+    if total == 0 {
+        0.0
+    } else {
+        equal as f64 / total as f64
+    }
 }

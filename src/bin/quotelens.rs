@@ -1,7 +1,7 @@
 //! The quotelens command line: compare files, print a summary or the JSON
 //! report. A thin shell over `quotelens::compare`; see `--help`.
 
-use quotelens::{compare, decode_text, EditKind, Options, Report};
+use quotelens::{compare, decode_text, EditKind, Options, PassageKind, Report};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -211,9 +211,23 @@ fn summary(report: &Report, texts: &[String], out: &mut impl Write) -> std::io::
     writeln!(out, "Passages")?;
     for p in &report.passages {
         let changes = p.edits.iter().filter(|e| e.kind != EditKind::Equal).count();
+        let detail = match p.kind {
+            PassageKind::Verbatim => "verbatim".to_string(),
+            PassageKind::Edited => format!(
+                "edited, {changes} edit run{}",
+                if changes == 1 { "" } else { "s" }
+            ),
+            PassageKind::Reworded => {
+                let n = p.matched.a.len().min(p.matched.b.len());
+                format!(
+                    "reworded, {n} matched span{}",
+                    if n == 1 { "" } else { "s" }
+                )
+            }
+        };
         writeln!(
             out,
-            "  #{} [{}] {}..{}  <->  [{}] {}..{}   similarity {:.2}, {} edit run{}{}",
+            "  #{} [{}] {}..{}  <->  [{}] {}..{}   {}, similarity {:.2}{}",
             p.id + 1,
             p.a.doc + 1,
             p.a.start,
@@ -221,9 +235,8 @@ fn summary(report: &Report, texts: &[String], out: &mut impl Write) -> std::io::
             p.b.doc + 1,
             p.b.start,
             p.b.end,
+            detail,
             p.similarity,
-            changes,
-            if changes == 1 { "" } else { "s" },
             if report.documents.len() > 2 {
                 format!(", group {}", p.group + 1)
             } else {

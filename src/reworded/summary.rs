@@ -10,7 +10,7 @@
 use crate::align::candidates::{overlaps, Candidate};
 use crate::align::DocView;
 use crate::keysort;
-use crate::tokenize::{is_word, STOP};
+use crate::reworded::units::{self, Unit};
 /// Summary merging (paraphrase mode only): two candidates next to each
 /// other on the shorter (summary) side, in any order on the longer side,
 /// join when the gap between them on the summary side weighs at most this,
@@ -103,7 +103,7 @@ const MAX_SUMMARY_PASSES: usize = 8;
 /// is extended as a summary (see [`extend_summary`]).
 pub(crate) const SUMMARY_EXTEND_RATIO: u64 = 3;
 
-/// Content words a source sentence must share with a summary to be taken
+/// Content units a source sentence must share with a summary to be taken
 /// into the summary's passage when its long side is extended. One: a
 /// summary keeps only a passage's key words, and PAN's summary PlagDet rose
 /// from 0.41 to 0.43 while the other sub-corpora did not move.
@@ -112,7 +112,7 @@ pub(crate) const SUMMARY_EXTEND_SHARED: usize = 1;
 /// Extends the long side of a summary-like candidate (not verbatim, long side
 /// at least [`SUMMARY_RATIO`] times the short one) over neighbouring
 /// sentences that share [`SUMMARY_EXTEND_SHARED`] content words with the
-/// summary. O(sentences added · their words).
+/// summary. O(sentences added · their units).
 pub(crate) fn extend_summary(c: &mut Candidate, a: &DocView, b: &DocView) {
     if c.verbatim(a, b) {
         return;
@@ -125,12 +125,7 @@ pub(crate) fn extend_summary(c: &mut Candidate, a: &DocView, b: &DocView) {
     } else {
         return;
     };
-    let toks = short_doc.tokens;
-    let bag: rustc_hash::FxHashSet<u32> = (short.0..short.1)
-        .map(|t| t as usize)
-        .filter(|&t| toks.keys[t] != STOP && is_word(toks.ids[t]))
-        .map(|t| toks.keys[t])
-        .collect();
+    let bag: rustc_hash::FxHashSet<Unit> = units::of(short_doc.tokens, short).into_iter().collect();
     let ss = &long_doc.sentences;
     let related = |i: usize| {
         ss[i].bag.iter().filter(|(k, _)| bag.contains(k)).count() >= SUMMARY_EXTEND_SHARED

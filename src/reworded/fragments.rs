@@ -1,0 +1,344 @@
+//! Fragments: reworded passages found by comparing sentences as bags of
+//! content units, after Sanchez-Perez, Sidorov and Gelbukh (PAN 2014):
+//! tf-isf cosine and Dice seeds between sentence pairs, then clusters of
+//! nearby seeds.
+//!
+//! Commentary is kept out as well as bags allow: a sentence between two
+//! clustered seeds joins the passage only when it shares at least
+//! [`GAP_MIN_SHARED`] units with the opposite stretch of the other document
+//! (the sentences between and including the two seeds' partners), which
+//! reworded source text does and fresh commentary does not.
+//!
+//! # Complexity
+//! Candidate pairs come from an inverted index whose postings are capped at
+//! [`MAX_POSTINGS`], so scoring is O(k · MAX_POSTINGS) for k units.
+//! Clustering is O(s · c) for s seeds and c open clusters (capped). Nothing
+//! compares all sentence pairs.
+
+use super::sentences::Sentence;
+use super::units::Unit;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// A key in more sentences than this is too common to find candidates with
+/// (it still counts in the cosine).
+pub(crate) const MAX_POSTINGS: usize = 64;
+
+/// Seed thresholds: tf-isf cosine and Dice coefficient of two sentences'
+/// bags. Sanchez-Perez et al. use 0.33; 0.27 finds more of PAN's random
+/// obfuscation (PlagDet 0.835 → 0.882) and costs verbatim copies little,
+/// since fragments no longer widen verbatim quotes (see the aligner's
+/// `VERBATIM_SHARE`).
+pub(crate) const SEED_COSINE: f32 = 0.27;
+/// See [`SEED_COSINE`].
+pub(crate) const SEED_DICE: f32 = 0.27;
+
+/// A seed is kept only when its cosine is at least this share of the best
+/// cosine of its sentence on either side: a copied sentence also resembles
+/// its topical neighbours, which must not widen the passage.
+pub(crate) const SEED_RELATIVE: f32 = 0.7;
+
+/// A cluster of one seed (one sentence pair) needs this cosine: single
+/// sentences on one topic resemble each other more easily than paragraphs.
+pub(crate) const SINGLE_SEED_COSINE: f32 = 0.5;
+
+/// Sentences without a seed that may sit between two seeds of one cluster,
+/// on either side.
+pub(crate) const MAX_SENTENCE_GAP: u32 = 3;
+
+/// Keys a gap sentence must share with the opposite stretch of the other
+/// document to be bridged. Fresh commentary shares none; 2 lost a tenth of
+/// PAN's random-obfuscation recall.
+pub(crate) const GAP_MIN_SHARED: usize = 1;
+
+/// A cluster is kept when the cosine of its two whole fragments reaches this.
+pub(crate) const FRAGMENT_COSINE: f32 = 0.34;
+
+/// Clusters still open at once.
+const MAX_OPEN_CLUSTERS: usize = 32;
+
+/// A reworded passage: token ranges in the two documents, and the cosine of
+/// their bags.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Fragment {
+    pub a: (u32, u32),
+    pub b: (u32, u32),
+    pub cosine: f32,
+}
+
+struct Weighted {
+    /// (key, tf-isf weight), sorted by key.
+    vec: Vec<(Unit, f32)>,
+    norm: f32,
+}
+
+fn weigh(ss: &[Sentence], isf: &FxHashMap<Unit, f32>) -> Vec<Weighted> {
+    ss.iter()
+        .map(|s| {
+            let vec: Vec<(Unit, f32)> = s
+                .bag
+                .iter()
+                .map(|&(k, c)| (k, c as f32 * isf.get(&k).copied().unwrap_or(0.0)))
+                .collect();
+            let norm = vec.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+            Weighted { vec, norm }
+        })
+        .collect()
+}
+
+/// Cosine of the sums of two sets of weighted sentences.
+fn fragment_cosine(a: &[Weighted], b: &[Weighted]) -> f32 {
+    let mut va: FxHashMap<Unit, f32> = FxHashMap::default();
+    for s in a {
+        for &(k, w) in &s.vec {
+            *va.entry(k).or_default() += w;
+        }
+    }
+    let mut vb: FxHashMap<Unit, f32> = FxHashMap::default();
+    for s in b {
+        for &(k, w) in &s.vec {
+            *vb.entry(k).or_default() += w;
+        }
+    }
+    let dot: f32 = va
+        .iter()
+        .map(|(k, w)| w * vb.get(k).copied().unwrap_or(0.0))
+        .sum();
+    let na = va.values().map(|w| w * w).sum::<f32>().sqrt();
+    let nb = vb.values().map(|w| w * w).sum::<f32>().sqrt();
+    if na == 0.0 || nb == 0.0 {
+        0.0
+    } else {
+        dot / (na * nb)
+    }
+}
+
+/// True when sentence `s` shares [`GAP_MIN_SHARED`] keys with the
+/// sentences `range` of the other document.
+fn related(s: &Sentence, other: &[Sentence], range: (u32, u32)) -> bool {
+    let lo = range.0 as usize;
+    let hi = (range.1 as usize).min(other.len());
+    let mut keys: FxHashSet<Unit> = FxHashSet::default();
+    for o in &other[lo.min(hi)..hi] {
+        keys.extend(o.bag.iter().map(|&(k, _)| k));
+    }
+    s.bag.iter().filter(|(k, _)| keys.contains(k)).count() >= GAP_MIN_SHARED
+}
+
+struct Cluster {
+    /// Sentence ranges (inclusive) in a and b.
+    a: (u32, u32),
+    b: (u32, u32),
+    seeds: u32,
+    /// Partner in b of the cluster's last seed in a.
+    last_b: u32,
+}
+
+/// Finds reworded passages between two documents' sentences.
+pub(crate) fn fragments(sa: &[Sentence], sb: &[Sentence]) -> Vec<Fragment> {
+    if sa.is_empty() || sb.is_empty() {
+        return Vec::new();
+    }
+    // inverse sentence frequency over both documents
+    let total = (sa.len() + sb.len()) as f32;
+    let mut df: FxHashMap<Unit, u32> = FxHashMap::default();
+    for s in sa.iter().chain(sb) {
+        for &(k, _) in &s.bag {
+            *df.entry(k).or_default() += 1;
+        }
+    }
+    let isf: FxHashMap<Unit, f32> = df
+        .iter()
+        .map(|(&k, &d)| (k, (total / d as f32).ln()))
+        .collect();
+    let (wa, wb) = (weigh(sa, &isf), weigh(sb, &isf));
+
+    // inverted index of b
+    let mut postings: FxHashMap<Unit, Vec<u32>> = FxHashMap::default();
+    for (j, s) in sb.iter().enumerate() {
+        for &(k, _) in &s.bag {
+            postings.entry(k).or_default().push(j as u32);
+        }
+    }
+    let mut scored: Vec<(u32, u32, f32)> = Vec::new();
+    let mut dot = vec![0f32; sb.len()];
+    let mut shared = vec![0u32; sb.len()];
+    let mut touched: Vec<u32> = Vec::new();
+    for (i, s) in sa.iter().enumerate() {
+        for (&(k, _), &(_, w)) in s.bag.iter().zip(&wa[i].vec) {
+            let Some(list) = postings.get(&k) else {
+                continue;
+            };
+            if list.len() > MAX_POSTINGS {
+                continue;
+            }
+            for &j in list {
+                let j = j as usize;
+                if shared[j] == 0 {
+                    touched.push(j as u32);
+                }
+                shared[j] += 1;
+                let wbj = wb[j]
+                    .vec
+                    .binary_search_by_key(&k, |&(kk, _)| kk)
+                    .map_or(0.0, |p| wb[j].vec[p].1);
+                dot[j] += w * wbj;
+            }
+        }
+        for &j in &touched {
+            let j = j as usize;
+            let cos = if wa[i].norm > 0.0 && wb[j].norm > 0.0 {
+                dot[j] / (wa[i].norm * wb[j].norm)
+            } else {
+                0.0
+            };
+            let dice = 2.0 * shared[j] as f32 / (s.bag.len() + sb[j].bag.len()) as f32;
+            if cos >= SEED_COSINE && dice >= SEED_DICE {
+                scored.push((i as u32, j as u32, cos));
+            }
+            dot[j] = 0.0;
+            shared[j] = 0;
+        }
+        touched.clear();
+    }
+
+    let mut best_a = vec![0f32; sa.len()];
+    let mut best_b = vec![0f32; sb.len()];
+    for &(i, j, c) in &scored {
+        best_a[i as usize] = best_a[i as usize].max(c);
+        best_b[j as usize] = best_b[j as usize].max(c);
+    }
+    let seeds: Vec<(u32, u32)> = scored
+        .iter()
+        .filter(|&&(i, j, c)| {
+            c >= SEED_RELATIVE * best_a[i as usize] && c >= SEED_RELATIVE * best_b[j as usize]
+        })
+        .map(|&(i, j, _)| (i, j))
+        .collect();
+
+    // cluster seeds that lie near each other on both sides
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    let gap = MAX_SENTENCE_GAP;
+    for &(i, j) in &seeds {
+        open.retain(|&c| clusters[c].a.1 + gap + 1 >= i);
+        let mut best: Option<(u32, usize)> = None;
+        for &c in &open {
+            let cl = &clusters[c];
+            let near_b = j + gap + 1 >= cl.b.0 && j <= cl.b.1 + gap + 1;
+            if !near_b {
+                continue;
+            }
+            let dist =
+                i.saturating_sub(cl.a.1) + j.saturating_sub(cl.b.1) + cl.b.0.saturating_sub(j);
+            if best.is_none_or(|(d, _)| dist < d) {
+                best = Some((dist, c));
+            }
+        }
+        // The sentences skipped on either side must be reworded source text
+        // from the opposite stretch, not commentary.
+        let ok = best.is_some_and(|(_, c)| {
+            let cl = &clusters[c];
+            let (lo_b, hi_b) = (cl.last_b.min(j), cl.last_b.max(j));
+            let a_gap = (cl.a.1 + 1..i).all(|g| related(&sa[g as usize], sb, (lo_b, hi_b + 1)));
+            let b_gap = if j > cl.b.1 {
+                (cl.b.1 + 1..j).all(|g| related(&sb[g as usize], sa, (cl.a.1, i + 1)))
+            } else if j < cl.b.0 {
+                (j + 1..cl.b.0).all(|g| related(&sb[g as usize], sa, (cl.a.1, i + 1)))
+            } else {
+                true
+            };
+            a_gap && b_gap
+        });
+        match best {
+            Some((_, c)) if ok => {
+                let cl = &mut clusters[c];
+                cl.a.1 = cl.a.1.max(i);
+                cl.b = (cl.b.0.min(j), cl.b.1.max(j));
+                cl.seeds += 1;
+                cl.last_b = j;
+            }
+            _ => {
+                if open.len() >= MAX_OPEN_CLUSTERS {
+                    open.remove(0);
+                }
+                open.push(clusters.len());
+                clusters.push(Cluster {
+                    a: (i, i),
+                    b: (j, j),
+                    seeds: 1,
+                    last_b: j,
+                });
+            }
+        }
+    }
+
+    clusters
+        .iter()
+        .filter_map(|cl| {
+            let fa = &wa[cl.a.0 as usize..=cl.a.1 as usize];
+            let fb = &wb[cl.b.0 as usize..=cl.b.1 as usize];
+            let cosine = fragment_cosine(fa, fb);
+            let needed = if cl.seeds == 1 {
+                SINGLE_SEED_COSINE
+            } else {
+                FRAGMENT_COSINE
+            };
+            (cosine >= needed).then(|| Fragment {
+                a: (sa[cl.a.0 as usize].tokens.0, sa[cl.a.1 as usize].tokens.1),
+                b: (sb[cl.b.0 as usize].tokens.0, sb[cl.b.1 as usize].tokens.1),
+                cosine,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::fold;
+    use crate::reworded::sentences::sentences;
+    use crate::tokenize::{tokenize, Interner};
+
+    fn sents(texts: &[&str]) -> Vec<Vec<Sentence>> {
+        let mut i = Interner::new(true, true);
+        texts
+            .iter()
+            .map(|t| sentences(&tokenize(&fold(t), &mut i)))
+            .collect()
+    }
+    #[test]
+    fn reworded_sentences_seed_and_cluster() {
+        let src = "The regional water board approved a plan to build a new reservoir north of the valley. \
+                   Farmers in the lower valley opposed the plan, saying it would flood grazing land. \
+                   The board promised to compensate owners at market rates before construction starts.";
+        let susp = "A plan to build a reservoir north of the valley was approved by the regional water board. \
+                    Saying it would flood their grazing land, valley farmers opposed the plan. \
+                    Owners will be compensated at market rates before the construction starts, the board promised.";
+        let s = sents(&[src, susp]);
+        let f = fragments(&s[0], &s[1]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].cosine > 0.5);
+    }
+
+    #[test]
+    fn commentary_sentences_split_clusters() {
+        let src = "The regional water board approved a plan to build a new reservoir north of the valley. \
+                   Farmers in the lower valley opposed the plan, saying it would flood grazing land.";
+        let post = "A plan to build a reservoir north of the valley was approved by the regional water board. \
+                    Honestly my cousin Bertram never liked swimming, cooking, or gardening anyway. \
+                    Nor did anybody else I remember from school days or summer camps. \
+                    Saying it would flood their grazing land, valley farmers opposed the plan.";
+        let s = sents(&[src, post]);
+        let f = fragments(&s[0], &s[1]);
+        assert_eq!(f.len(), 2, "{f:?}");
+    }
+
+    #[test]
+    fn reworded_japanese_sentences_seed() {
+        let src = "市の水道局は火曜日、谷の北に新しい貯水池を建設する計画を承認した。下流の農家は放牧地が水没するとして計画に反対している。";
+        let post = "谷の北に新たな貯水池を造る計画が、火曜日に市の水道局によって承認された。放牧地が水没するとして、下流の農家たちはこの計画に反対だ。";
+        let s = sents(&[src, post]);
+        let f = fragments(&s[0], &s[1]);
+        assert_eq!(f.len(), 1, "{f:?}");
+    }
+}

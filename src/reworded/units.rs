@@ -1,0 +1,148 @@
+//! Content units: what a reworded passage is matched by. In space-separated
+//! scripts a unit is a content word's stem key (English function words are
+//! left out); in Han, kana and Hangul text it is a character bigram inside
+//! one run of text, as character n-grams are the usual unit for Japanese and
+//! Chinese retrieval where no word boundaries are written.
+//!
+//! A bigram of two Hiragana characters is left out, as English function
+//! words are: it is almost always a particle, an inflection or an auxiliary
+//! (`した`, `ている`, `です`, `ます`), the very part that a change of style
+//! (です/ます to だ/である) rewrites, and it is shared by any two Japanese
+//! texts. A bigram with a Han, Katakana or Hangul character carries the
+//! content (`戦争`, `研究`, `ロシ`).
+//!
+//! # Complexity
+//! O(n) for n tokens; each token is looked at once and at most two units
+//! cover it.
+
+use crate::tokenize::{is_word, Tokens, STOP};
+
+/// A content unit: a word key, or a bigram tagged by [`BIGRAM`].
+pub(crate) type Unit = u64;
+
+/// Tag of bigram units, which word keys (below 2³²) never carry.
+const BIGRAM: u64 = 1 << 63;
+
+/// Han, Katakana, Hangul and the other wide characters that carry content.
+fn contentful(c: u32) -> bool {
+    !(0x3041..=0x309F).contains(&c) // Hiragana
+        && crate::tokenize::is_wide(c)
+}
+
+/// Calls `f(first_token, end_token, unit)` for each content unit of tokens
+/// `span.0..span.1`, in order.
+pub(crate) fn for_each(tokens: &Tokens, span: (u32, u32), mut f: impl FnMut(u32, u32, Unit)) {
+    let (ids, keys) = (&tokens.ids, &tokens.keys);
+    for t in span.0..span.1 {
+        let i = t as usize;
+        let id = ids[i];
+        if is_word(id) {
+            if keys[i] != STOP {
+                f(t, t + 1, keys[i] as u64);
+            }
+            continue;
+        }
+        if t + 1 >= span.1 || !crate::tokenize::is_wide(id) {
+            continue;
+        }
+        let next = ids[i + 1];
+        // one run of text: no separator between the two characters
+        if is_word(next)
+            || !crate::tokenize::is_wide(next)
+            || tokens.ends[i] != tokens.starts[i + 1]
+        {
+            continue;
+        }
+        if contentful(id) || contentful(next) {
+            f(t, t + 2, BIGRAM | (id as u64) << 21 | next as u64);
+        }
+    }
+}
+
+/// The content units of tokens `span`, in order (with repeats).
+pub(crate) fn of(tokens: &Tokens, span: (u32, u32)) -> Vec<Unit> {
+    let mut out = Vec::new();
+    for_each(tokens, span, |_, _, u| out.push(u));
+    out
+}
+
+/// Token ranges of `span` in `tokens` holding a unit that `other` holds,
+/// merged where they touch: the evidence a front end shows for a reworded
+/// passage. O(span length) with a hash set of `other`.
+pub(crate) fn matched(
+    tokens: &Tokens,
+    span: (u32, u32),
+    other: &rustc_hash::FxHashSet<Unit>,
+) -> Vec<(u32, u32)> {
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for_each(tokens, span, |s, e, u| {
+        if !other.contains(&u) {
+            return;
+        }
+        match out.last_mut() {
+            Some(last) if last.1 >= s => last.1 = last.1.max(e),
+            _ => out.push((s, e)),
+        }
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::fold;
+    use crate::tokenize::{tokenize, Interner};
+
+    /// Tokens and units of each text, interned together.
+    fn units_of(texts: &[&str]) -> Vec<(Tokens, Vec<Unit>)> {
+        let mut interner = Interner::new(true, true);
+        texts
+            .iter()
+            .map(|text| {
+                let t = tokenize(&fold(text), &mut interner);
+                let u = of(&t, (0, t.len() as u32));
+                (t, u)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn words_give_stems_and_skip_function_words() {
+        let v = units_of(&["The farmers opposed the plan", "a farmer opposes plans"]);
+        let (a, b) = (&v[0].1, &v[1].1);
+        assert_eq!(a.len(), 3);
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn cjk_gives_bigrams_without_hiragana_pairs_or_separators() {
+        // 戦争 研究 所は(所+は) : は alone is Hiragana but 所は has a Han
+        let u = &units_of(&["戦争研究所は、です"])[0].1;
+        // 戦争 争研 研究 究所 所は; 、 separates; です is two Hiragana
+        assert_eq!(u.len(), 5);
+        let v = &units_of(&["戦争 研究"])[0].1;
+        assert_eq!(v.len(), 2, "the space separates 争 and 研");
+    }
+
+    #[test]
+    fn style_change_keeps_the_units() {
+        // です/ます to だ/である changes only Hiragana pairs, and the bigram
+        // joining the last Han character to the ending
+        let v = units_of(&["市は橋を閉鎖します", "市は橋を閉鎖する"]);
+        let (a, b) = (&v[0].1, &v[1].1);
+        let shared = a.iter().filter(|x| b.contains(x)).count();
+        assert!(shared * 10 >= a.len() * 7, "{shared} of {}", a.len());
+    }
+
+    #[test]
+    fn matched_marks_shared_units_only() {
+        let v = units_of(&[
+            "the board approved a new reservoir plan",
+            "a reservoir was approved",
+        ]);
+        let set: rustc_hash::FxHashSet<Unit> = v[1].1.iter().copied().collect();
+        let t = &v[0].0;
+        let m = matched(t, (0, t.len() as u32), &set);
+        assert_eq!(m, [(2, 3), (5, 6)]);
+    }
+}

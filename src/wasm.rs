@@ -33,7 +33,7 @@ export interface Options {
   stem?: boolean;
   /** Skip English function words when seeding. Default true. */
   stopWords?: boolean;
-  /** Also find reworded passages (space-separated scripts). Default false. */
+  /** Also find reworded passages (any script). Default true. */
   reworded?: boolean;
 }
 
@@ -58,13 +58,22 @@ export interface Document {
 export type EditKind = "equal" | "only_a" | "only_b";
 export interface Edit { kind: EditKind; a: Bounds; b: Bounds; }
 
+/** How a passage was reused: equal after folding, equal runs with small
+ * edits, or matched by shared content (words replaced or moved, a summary). */
+export type PassageKind = "verbatim" | "edited" | "reworded";
+/** For a reworded passage, the spans on each side holding a content unit
+ * (a content word, or a Han/Katakana/Hangul bigram) the other side holds. */
+export interface Matched { a: Bounds[]; b: Bounds[]; }
+
 export interface Passage {
   id: number;
   group: number;
   a: Span;
   b: Span;
+  kind: PassageKind;
   similarity: number;
   edits: Edit[];
+  matched: Matched;
 }
 
 export interface Group { id: number; passages: number[]; spans: Span[]; }
@@ -78,8 +87,9 @@ export interface Report {
   groups: Group[];
 }
 
-/** Text decoded from file bytes, with the count of replaced invalid sequences. */
-export interface Decoded { text: string; replaced: number; }
+/** Text decoded from file bytes, with the count of replaced invalid
+ * sequences and of stray control characters kept in the text. */
+export interface Decoded { text: string; replaced: number; control: number; }
 "#;
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
@@ -143,10 +153,12 @@ pub fn decode_text_js(bytes: &[u8]) -> Result<JsValue, JsError> {
     struct Out {
         text: String,
         replaced: usize,
+        control: usize,
     }
     to_js(&Out {
         text: d.text,
         replaced: d.replaced,
+        control: d.control,
     })
 }
 

@@ -145,6 +145,12 @@ fn read(path: &str) -> Result<String, String> {
             decoded.replaced
         );
     }
+    if decoded.control > 0 {
+        eprintln!(
+            "quotelens: warning: {path}: {} stray control character(s) (such as NUL) read as text",
+            decoded.control
+        );
+    }
     Ok(decoded.text)
 }
 

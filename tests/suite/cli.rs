@@ -101,6 +101,26 @@ fn binary_input_is_refused_naming_the_file() {
 }
 
 #[test]
+fn stray_nul_bytes_are_text_with_a_warning() {
+    // as in a real PAN 2013 document: two NUL bytes in 11 KB of prose
+    let wire = std::fs::read_to_string(samples().join("wire-en.txt")).unwrap();
+    let mut bytes = wire.repeat(9).into_bytes();
+    bytes.insert(3000, 0);
+    bytes.insert(8000, 0);
+    assert!(bytes.len() > 10_000);
+    let scanned = tmp("scanned.txt", &bytes);
+    let good = samples().join("wire-en.txt");
+    let o = run(&[good.to_str().unwrap(), scanned.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("scanned.txt") && err.contains("2 stray control"),
+        "{err}"
+    );
+    assert!(String::from_utf8_lossy(&o.stdout).contains("verbatim"));
+}
+
+#[test]
 fn missing_file_and_bad_options_exit_2() {
     let good = samples().join("wire-en.txt");
     let g = good.to_str().unwrap();

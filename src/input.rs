@@ -63,24 +63,24 @@ impl std::error::Error for InputError {}
 pub(crate) const SIGNATURES: &[(usize, &[u8])] = &[
     (0, b"%PDF-"),
     (0, b"\x89PNG\r\n\x1a\n"),
-    (0, b"\xFF\xD8\xFF"),          // JPEG
+    (0, b"\xFF\xD8\xFF"), // JPEG
     (0, b"GIF87a"),
     (0, b"GIF89a"),
-    (0, b"PK\x03\x04"),             // ZIP, .docx, .xlsx, .epub, .odt
-    (0, b"\x1F\x8B"),               // gzip
-    (0, b"BZh"),                     // bzip2
+    (0, b"PK\x03\x04"), // ZIP, .docx, .xlsx, .epub, .odt
+    (0, b"\x1F\x8B"),   // gzip
+    (0, b"BZh"),        // bzip2
     (0, b"7z\xBC\xAF\x27\x1C"),
     (0, b"Rar!\x1A\x07"),
     (0, b"\x7FELF"),
     (0, b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), // .doc, .xls (OLE)
     (0, b"SQLite format 3\x00"),
-    (0, b"\x00asm"),                 // WebAssembly
-    (0, b"RIFF"),                    // WAV, AVI, WebP
+    (0, b"\x00asm"), // WebAssembly
+    (0, b"RIFF"),    // WAV, AVI, WebP
     (0, b"OggS"),
     (0, b"fLaC"),
-    (0, b"ID3"),                     // MP3
-    (4, b"ftyp"),                    // MP4, MOV, HEIC
-    (0, b"\x28\xB5\x2F\xFD"),       // zstd
+    (0, b"ID3"),              // MP3
+    (4, b"ftyp"),             // MP4, MOV, HEIC
+    (0, b"\x28\xB5\x2F\xFD"), // zstd
 ];
 
 /// More than one control byte in this many is binary: text has none but
@@ -175,7 +175,10 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<Decoded, InputError> 
     let text: Result<String, _> = char::decode_utf16(units).collect();
     match text {
         Ok(text) => {
-            let control = text.chars().filter(|&c| c.is_ascii() && is_control(c as u8)).count();
+            let control = text
+                .chars()
+                .filter(|&c| c.is_ascii() && is_control(c as u8))
+                .count();
             if control * MAX_CONTROL_SHARE > text.len() {
                 return Err(InputError::Binary);
             }
@@ -236,7 +239,9 @@ mod tests {
         let id3 = decode_text(b"ID3 tags are metadata in MP3 files, as the manual explains.");
         assert!(id3.is_ok());
         // control bytes everywhere: binary, whatever the signature
-        let noise: Vec<u8> = (0..4000u32).map(|i| if i % 5 == 0 { 1 } else { b'a' }).collect();
+        let noise: Vec<u8> = (0..4000u32)
+            .map(|i| if i % 5 == 0 { 1 } else { b'a' })
+            .collect();
         assert_eq!(decode_text(&noise), Err(InputError::Binary));
         // escape is text (ISO-2022-JP uses it)
         assert_eq!(decode_text(b"\x1b$B$3$s$K$A$O\x1b(B").unwrap().control, 0);

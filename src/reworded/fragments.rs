@@ -41,6 +41,12 @@ pub(crate) const SEED_RELATIVE: f32 = 0.7;
 /// sentences on one topic resemble each other more easily than paragraphs.
 pub(crate) const SINGLE_SEED_COSINE: f32 = 0.5;
 
+/// …or this Dice coefficient of its two bags: tf-isf weighs a unit by how
+/// rare it is among the sentences compared, which says little when there
+/// are only a few, while half of both sentences' units in common is a
+/// retelling on any count.
+pub(crate) const SINGLE_SEED_DICE: f32 = 0.5;
+
 /// Sentences without a seed that may sit between two seeds of one cluster,
 /// on either side.
 pub(crate) const MAX_SENTENCE_GAP: u32 = 3;
@@ -49,6 +55,11 @@ pub(crate) const MAX_SENTENCE_GAP: u32 = 3;
 /// document to be bridged. Fresh commentary shares none; 2 lost a tenth of
 /// PAN's random-obfuscation recall.
 pub(crate) const GAP_MIN_SHARED: usize = 1;
+
+/// …and at least this share of its distinct units: commentary that happens
+/// to reuse one of the quote's words ("board", a place name) is not
+/// reworded source text, which keeps much of its content.
+pub(crate) const GAP_MIN_SHARE: f64 = 0.15;
 
 /// A cluster is kept when the cosine of its two whole fragments reaches this.
 pub(crate) const FRAGMENT_COSINE: f32 = 0.34;
@@ -112,6 +123,16 @@ fn fragment_cosine(a: &[Weighted], b: &[Weighted]) -> f32 {
     }
 }
 
+/// Dice coefficient of two sentences' bags (distinct units).
+fn dice(x: &Sentence, y: &Sentence) -> f32 {
+    let shared = x
+        .bag
+        .iter()
+        .filter(|(k, _)| y.bag.binary_search_by_key(k, |&(u, _)| u).is_ok())
+        .count();
+    2.0 * shared as f32 / (x.bag.len() + y.bag.len()).max(1) as f32
+}
+
 /// True when sentence `s` shares [`GAP_MIN_SHARED`] keys with the
 /// sentences `range` of the other document.
 fn related(s: &Sentence, other: &[Sentence], range: (u32, u32)) -> bool {
@@ -121,7 +142,8 @@ fn related(s: &Sentence, other: &[Sentence], range: (u32, u32)) -> bool {
     for o in &other[lo.min(hi)..hi] {
         keys.extend(o.bag.iter().map(|&(k, _)| k));
     }
-    s.bag.iter().filter(|(k, _)| keys.contains(k)).count() >= GAP_MIN_SHARED
+    let shared = s.bag.iter().filter(|(k, _)| keys.contains(k)).count();
+    shared >= GAP_MIN_SHARED && shared as f64 >= GAP_MIN_SHARE * s.bag.len() as f64
 }
 
 struct Cluster {
@@ -148,7 +170,7 @@ pub(crate) fn fragments(sa: &[Sentence], sb: &[Sentence]) -> Vec<Fragment> {
     }
     let isf: FxHashMap<Unit, f32> = df
         .iter()
-        .map(|(&k, &d)| (k, (total / d as f32).ln()))
+        .map(|(&k, &d)| (k, (1.0 + total / d as f32).ln()))
         .collect();
     let (wa, wb) = (weigh(sa, &isf), weigh(sb, &isf));
 
@@ -278,12 +300,13 @@ pub(crate) fn fragments(sa: &[Sentence], sb: &[Sentence]) -> Vec<Fragment> {
             let fa = &wa[cl.a.0 as usize..=cl.a.1 as usize];
             let fb = &wb[cl.b.0 as usize..=cl.b.1 as usize];
             let cosine = fragment_cosine(fa, fb);
-            let needed = if cl.seeds == 1 {
-                SINGLE_SEED_COSINE
+            let accepted = if cl.seeds == 1 {
+                cosine >= SINGLE_SEED_COSINE
+                    || dice(&sa[cl.a.0 as usize], &sb[cl.b.0 as usize]) >= SINGLE_SEED_DICE
             } else {
-                FRAGMENT_COSINE
+                cosine >= FRAGMENT_COSINE
             };
-            (cosine >= needed).then(|| Fragment {
+            accepted.then(|| Fragment {
                 a: (sa[cl.a.0 as usize].tokens.0, sa[cl.a.1 as usize].tokens.1),
                 b: (sb[cl.b.0 as usize].tokens.0, sb[cl.b.1 as usize].tokens.1),
                 cosine,

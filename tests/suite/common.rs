@@ -1,7 +1,7 @@
 //! Helpers shared by the suite: UTF-16 slicing, locating needles, and the
 //! invariant checker every report must pass.
 
-use quotelens::{EditKind, Report, SegmentKind, Span};
+use quotelens::{EditKind, PassageKind, Report, SegmentKind, Span};
 
 /// The UTF-16 units of a text.
 pub fn units(text: &str) -> Vec<u16> {
@@ -124,6 +124,31 @@ pub fn check_invariants(texts: &[&str], report: &Report) {
             (p.a.end, p.b.end),
             "passage {i}: edits reach the end"
         );
+        // the kind agrees with the edits; only a reworded passage has
+        // matched units, inside its spans, sorted and disjoint
+        let all_equal = p.edits.iter().all(|e| e.kind == EditKind::Equal);
+        match p.kind {
+            PassageKind::Verbatim => assert!(all_equal, "passage {i}: verbatim with edits"),
+            PassageKind::Edited => assert!(!all_equal, "passage {i}: edited without edits"),
+            PassageKind::Reworded => assert!(
+                !p.matched.a.is_empty() && !p.matched.b.is_empty(),
+                "passage {i}: reworded without evidence"
+            ),
+        }
+        if p.kind != PassageKind::Reworded {
+            assert!(p.matched.a.is_empty() && p.matched.b.is_empty());
+        }
+        for (side, span) in [(&p.matched.a, p.a), (&p.matched.b, p.b)] {
+            let mut last = span.start;
+            for m in side {
+                assert!(
+                    m.start >= last && m.end > m.start && m.end <= span.end,
+                    "passage {i}: matched {m:?}"
+                );
+                check_span("matched", &us[span.doc as usize], m.start, m.end);
+                last = m.end;
+            }
+        }
         let g = &report.groups[p.group as usize];
         assert!(g.passages.contains(&p.id));
     }

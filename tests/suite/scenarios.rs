@@ -181,3 +181,132 @@ fn offsets_are_utf16_around_emoji() {
     assert_eq!(slice(&a, p.a.start, p.a.end), quote.trim_end_matches('。'));
     assert_eq!(slice(&b, p.b.start, p.b.end), quote.trim_end_matches('。'));
 }
+
+/// The three kinds from one default run: a verbatim copy, an edited copy
+/// and a retelling in other words, each labelled as such.
+#[test]
+fn one_default_run_labels_verbatim_edited_and_reworded() {
+    let wire = "The regional water board approved a plan on Tuesday to build a new reservoir \
+north of the valley, its first in forty years.\n\nFarmers in the lower valley have opposed the plan, \
+saying it would flood grazing land that their families have used for generations.\n\nThe board said \
+it would compensate owners at market rates and that construction would not start before a public \
+inquiry had heard every objection from the villages along the river.";
+    let post = "Copied: The regional water board approved a plan on Tuesday to build a new reservoir \
+north of the valley, its first in forty years.\n\nMy cousin keeps bees and has never trusted any \
+board of anything since the fire at the old mill last spring.\n\nEdited: Farmers in the lower \
+valley have long opposed this plan, saying it would flood the grazing land their families have used \
+for generations.\n\nAnd honestly the weather this week has been dreadful for the harvest in our \
+village and nobody knows when it will stop.\n\nRetold: Owners will receive compensation at market \
+rates, the board promised, and no construction starts until a public inquiry has heard each \
+objection raised by the riverside villages.";
+    let r = compare(&[wire, post], &Options::default());
+    check_invariants(&[wire, post], &r);
+    let kind_at = |needle: &str| {
+        let (s, e) = find16(post, needle);
+        let hits: Vec<&quotelens::Passage> = r
+            .passages
+            .iter()
+            .filter(|p| p.b.start <= s && e <= p.b.end)
+            .collect();
+        assert_eq!(hits.len(), 1, "{needle}: {:#?}", r.passages);
+        hits[0].kind
+    };
+    use quotelens::PassageKind::*;
+    eprintln!(
+        "{:?}",
+        r.passages
+            .iter()
+            .map(|p| (p.kind, p.a, p.b))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(kind_at("The regional water board approved"), Verbatim);
+    assert_eq!(kind_at("Farmers in the lower valley have long"), Edited);
+    assert_eq!(kind_at("Owners will receive compensation"), Reworded);
+    // the commentary between them stays the post's own
+    for own in ["My cousin keeps bees", "the weather this week"] {
+        let (s, e) = find16(post, own);
+        assert!(
+            r.passages.iter().all(|p| !(p.b.start < e && s < p.b.end)),
+            "{own}"
+        );
+    }
+    // the reworded passage shows its evidence: "compensat", "market",
+    // "inquiry" are matched on both sides
+    let p = r.passages.iter().find(|p| p.kind == Reworded).unwrap();
+    for word in ["market", "inquiry", "objection"] {
+        for (text, side) in [(wire, &p.matched.a), (post, &p.matched.b)] {
+            let (s, e) = find16(text, word);
+            assert!(
+                side.iter().any(|m| m.start <= s && e <= m.end),
+                "{word} not matched"
+            );
+        }
+    }
+    // and turning reworded matching off leaves the two copies only
+    let exact = compare(
+        &[wire, post],
+        &Options {
+            reworded: false,
+            ..Options::default()
+        },
+    );
+    assert_eq!(exact.passages.len(), 2);
+    assert!(exact.passages.iter().all(|p| p.kind != Reworded));
+}
+
+/// Japanese retold in other words (synonyms, moved clauses, です/ます to
+/// だ/である) is found by default, and labelled reworded.
+#[test]
+fn japanese_retelling_is_found_and_labelled_reworded() {
+    let src = "市の水道局は火曜日、谷の北側に新しい貯水池を建設する計画を承認したと発表しました。\
+完成すれば四十年ぶりの新しい貯水池となります。\n\
+下流の農家は、先祖代々使ってきた放牧地が水没するとして、この計画に強く反対しています。\n\
+水道局は、土地の所有者には市場価格で補償し、公聴会を開くまで着工しないと説明しました。";
+    let post = "ニュースを見て驚いた。\n\
+火曜日に、谷の北側で新たな貯水池を建設する計画が市の水道局によって承認された。\
+四十年ぶりの新しい貯水池となる。\n\
+放牧地が水没するとして、下流の農家はこの計画に強く反対している。先祖代々の土地だという。\n\
+うちの畑は関係ないが、夏の水不足が解消されるなら悪い話ではないと思う。";
+    let r = compare(&[src, post], &Options::default());
+    check_invariants(&[src, post], &r);
+    assert!(!r.passages.is_empty(), "nothing found");
+    for needle in [
+        "新たな貯水池を建設する計画",
+        "下流の農家はこの計画に強く反対",
+    ] {
+        let (s, e) = find16(post, needle);
+        let p = r
+            .passages
+            .iter()
+            .find(|p| p.b.start <= s && e <= p.b.end)
+            .unwrap_or_else(|| panic!("{needle} not in a passage: {:#?}", r.passages));
+        assert_eq!(p.kind, quotelens::PassageKind::Reworded, "{needle}");
+    }
+    let (s, e) = find16(post, "うちの畑は関係ないが");
+    assert!(r.passages.iter().all(|p| !(p.b.start < e && s < p.b.end)));
+}
+
+/// Two different reports of the same event share names, places and dates,
+/// not passages: no reworded passage on shared topic alone.
+#[test]
+fn same_topic_different_articles_share_nothing() {
+    let a = "The regional water board approved a plan on Tuesday to build a new reservoir north \
+of the valley. The project is expected to cost about 120 million and to take six years. Engineers \
+will survey the northern slopes in spring, and the first contracts are due by the end of the year.\n\n\
+Officials said the reservoir would supply the growing towns downstream during dry summers.";
+    let b =
+        "Protesters gathered outside the regional water board offices in the valley on Tuesday. \
+Several hundred farmers carried banners and tractors blocked the main road for an hour. Police \
+said the crowd was peaceful and no arrests were made during the afternoon.\n\n\
+A spokesman for the farmers' union promised further demonstrations next month.";
+    let r = compare(&[a, b], &Options::default());
+    check_invariants(&[a, b], &r);
+    assert!(r.passages.is_empty(), "{:#?}", r.passages);
+    let ja_a = "ロシア軍は東部の要衝に向けて進軍を続けており、市内では激しい市街戦が続いていると国防省が発表した。\
+住民の多くはすでに避難している。";
+    let ja_b = "ウクライナ東部の要衝をめぐり、大統領は記者会見で欧州各国にさらなる防空システムの供与を求めた。\
+首脳会議は来月開かれる予定だ。";
+    let r = compare(&[ja_a, ja_b], &Options::default());
+    check_invariants(&[ja_a, ja_b], &r);
+    assert!(r.passages.is_empty(), "{:#?}", r.passages);
+}

@@ -8,4 +8,5 @@ mod common;
 mod corpus;
 mod properties;
 mod reference;
+mod reworded_ja;
 mod scenarios;

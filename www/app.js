@@ -4,7 +4,7 @@
 // only through textContent, value and text nodes.
 import { Engine } from "./engine.js";
 import { STRINGS, detectLanguage, saveLanguage } from "./i18n.js";
-import { htmlToText, renderDocument, renderMinimap, renderPlain, renderSummary } from "./render.js";
+import { htmlToText, renderDocument, renderLegend, renderMinimap, renderPlain, renderSummary } from "./render.js";
 
 /** Largest total input, in bytes of files or UTF-16 units of text. */
 export const LIMIT_BYTES = 20 * 1024 * 1024;
@@ -240,6 +240,9 @@ const labels = {
   get onlyHere() {
     return t.onlyHere;
   },
+  get matched() {
+    return t.matchedUnit;
+  },
 };
 
 function reportFor(doc) {
@@ -389,7 +392,8 @@ async function exportHtml() {
   if (!state.report) return;
   // The stylesheet is our own file; everything with user text in it is
   // serialized from DOM nodes by XMLSerializer, which escapes it.
-  const css = (await (await fetch("style.css")).text()).replaceAll("</", "<\\/");
+  const sheets = await Promise.all(["style.css", "kinds.css"].map(async (f) => (await fetch(f)).text()));
+  const css = sheets.join("\n").replaceAll("</", "<\\/");
   const out = document.implementation.createHTMLDocument("quotelens");
   const body = out.body;
   const h1 = out.createElement("h1");
@@ -398,8 +402,7 @@ async function exportHtml() {
   note.textContent = t.standaloneNote;
   const summary = out.createElement("section");
   summary.className = "summary";
-  const legend = document.importNode($(".legend"), true);
-  legend.querySelector(".keys")?.remove(); // no keys in a static file
+  const legend = document.importNode($("#legend"), true);
   summary.append(document.importNode($("#summary-table"), true), legend);
   const panes = out.createElement("main");
   panes.className = "panes";
@@ -438,7 +441,7 @@ function readOptions() {
     minLength: num("#min-length"),
     maxGap: num("#max-gap"),
     minSimilarity: num("#min-similarity"),
-    paraphrase: $("#paraphrase").checked,
+    reworded: $("#reworded").checked,
     stem: $("#stem").checked,
   };
   $("#min-length-out").textContent = String(state.options.minLength);
@@ -453,6 +456,7 @@ function applyLanguage(lang) {
   document.title = t.title;
   $("#lang").value = lang;
   for (const e of document.querySelectorAll("[data-i18n]")) e.textContent = t[e.dataset.i18n];
+  renderLegend($("#legend"), t);
   for (const d of state.docs) labelPane(d.ui);
   showStatus();
   renderAll();

@@ -4,7 +4,7 @@
 // elements, or from same-origin URLs in `src`; with `report` (a JSON report
 // from `quotelens --json`) it renders without loading WebAssembly at all.
 import { STRINGS } from "./i18n.js";
-import { renderDocument, renderMinimap, renderSummary } from "./render.js";
+import { renderDocument, renderLegend, renderMinimap, renderSummary } from "./render.js";
 
 const NUMERIC = { "min-length": "minLength", "max-gap": "maxGap", "min-similarity": "minSimilarity" };
 
@@ -15,11 +15,12 @@ function parseNumber(v) {
 }
 
 export class QuoteLens extends HTMLElement {
-  static observedAttributes = ["src", "report", "min-length", "max-gap", "min-similarity", "paraphrase", "ui-lang"];
+  static observedAttributes = ["src", "report", "min-length", "max-gap", "min-similarity", "no-reworded", "ui-lang"];
 
   #root;
   #panes;
   #summary;
+  #legend;
   #status;
   #texts = null; // set through the `texts` property; otherwise read from sources
   #report = null;
@@ -32,9 +33,12 @@ export class QuoteLens extends HTMLElement {
   constructor() {
     super();
     this.#root = this.attachShadow({ mode: "open" });
-    const css = document.createElement("link");
-    css.rel = "stylesheet";
-    css.href = new URL("./quote-lens.css", import.meta.url).href;
+    const sheets = ["./quote-lens.css", "./kinds.css"].map((f) => {
+      const css = document.createElement("link");
+      css.rel = "stylesheet";
+      css.href = new URL(f, import.meta.url).href;
+      return css;
+    });
     const box = document.createElement("div");
     box.className = "box";
     box.setAttribute("part", "container");
@@ -44,11 +48,14 @@ export class QuoteLens extends HTMLElement {
     this.#status.setAttribute("role", "status");
     this.#summary = document.createElement("table");
     this.#summary.setAttribute("part", "summary");
+    this.#legend = document.createElement("p");
+    this.#legend.className = "legend";
+    this.#legend.setAttribute("part", "legend");
     this.#panes = document.createElement("div");
     this.#panes.className = "panes";
     this.#panes.setAttribute("part", "panes");
-    box.append(this.#status, this.#summary, this.#panes);
-    this.#root.append(css, box);
+    box.append(this.#status, this.#summary, this.#legend, this.#panes);
+    this.#root.append(...sheets, box);
   }
 
   // ----- attributes mirrored as properties -----
@@ -62,8 +69,9 @@ export class QuoteLens extends HTMLElement {
   set maxGap(v) { this.setAttribute("max-gap", String(v)); }
   get minSimilarity() { return parseNumber(this.getAttribute("min-similarity")); }
   set minSimilarity(v) { this.setAttribute("min-similarity", String(v)); }
-  get paraphrase() { return this.hasAttribute("paraphrase"); }
-  set paraphrase(v) { this.toggleAttribute("paraphrase", Boolean(v)); }
+  /** Reworded passages are found unless the `no-reworded` attribute is set. */
+  get reworded() { return !this.hasAttribute("no-reworded"); }
+  set reworded(v) { this.toggleAttribute("no-reworded", !v); }
   get uiLang() { return this.getAttribute("ui-lang") ?? ""; }
   set uiLang(v) { this.setAttribute("ui-lang", v); }
 
@@ -85,7 +93,7 @@ export class QuoteLens extends HTMLElement {
       const v = parseNumber(this.getAttribute(attr));
       if (v !== undefined) o[key] = v;
     }
-    if (this.paraphrase) o.paraphrase = true;
+    if (!this.reworded) o.reworded = false;
     return o;
   }
 
@@ -175,9 +183,10 @@ export class QuoteLens extends HTMLElement {
     const report = this.#report;
     this.#status.textContent = report.passages.length ? "" : t.noPassages;
     renderSummary(this.#summary, report, t);
+    renderLegend(this.#legend, t, true);
     this.#panes.replaceChildren();
     this.#els = new Map();
-    const labels = { passage: (p, other) => t.passageLabel(p, other), onlyHere: t.onlyHere };
+    const labels = { passage: (p, other) => t.passageLabel(p, other), onlyHere: t.onlyHere, matched: t.matchedUnit };
     this.#docTexts.forEach((d, i) => {
       const pane = document.createElement("section");
       pane.className = "pane";

@@ -11,6 +11,11 @@ export function groupColor(group) {
   return PALETTE[group % PALETTE.length];
 }
 
+/** The kinds of reuse a passage can be (the report's `passage.kind`), in
+ * the order the legend shows them. Each is drawn with its own line style,
+ * not by colour alone (kinds.css). */
+export const KINDS = ["verbatim", "edited", "reworded"];
+
 /** Characters per rendered block. Blocks get `content-visibility: auto`,
  * so a browser lays out only the blocks on screen, and a 10 MB text stays
  * responsive. Blocks end after a line break where one is near. Measured:
@@ -78,11 +83,17 @@ export function renderDocument(container, text, doc, report, labels, parts = fal
     renderPlain(container, text);
     return byPassage;
   }
-  // edit runs of this document that are not equal: marked inside passages
+  // edit runs of this document that are not equal, inside edited passages,
+  // and the matched content units of reworded passages
   const marks = [];
+  const units = [];
   for (const p of report.passages) {
     const side = p.a.doc === doc ? "a" : p.b.doc === doc ? "b" : null;
     if (!side) continue;
+    if (p.kind === "reworded") {
+      for (const m of p.matched?.[side] ?? []) units.push([m.start, m.end]);
+      continue;
+    }
     const kind = side === "a" ? "only_a" : "only_b";
     for (const e of p.edits) {
       if (e.kind === kind && e[side].end > e[side].start) marks.push([e[side].start, e[side].end]);
@@ -90,20 +101,23 @@ export function renderDocument(container, text, doc, report, labels, parts = fal
   }
   const cuts = new Set([0, text.length]);
   for (const s of info.segments) { cuts.add(s.start); cuts.add(s.end); }
-  for (const [s, e] of marks) { cuts.add(s); cuts.add(e); }
+  for (const [s, e] of [...marks, ...units]) { cuts.add(s); cuts.add(e); }
   const starts = new Set(blockStarts(text));
   for (const b of starts) cuts.add(b);
   const points = [...cuts].sort((x, y) => x - y);
   marks.sort((x, y) => x[0] - y[0]);
+  units.sort((x, y) => x[0] - y[0]);
   const frag = document.createDocumentFragment();
   let current = block();
   frag.append(current);
   let seg = 0;
   let mark = 0;
+  let unit = 0;
   for (let i = 0; i + 1 < points.length; i++) {
     const [s, e] = [points[i], points[i + 1]];
     while (seg < info.segments.length && info.segments[seg].end <= s) seg++;
     while (mark < marks.length && marks[mark][1] <= s) mark++;
+    while (unit < units.length && units[unit][1] <= s) unit++;
     if (starts.has(s)) {
       current = block();
       frag.append(current);
@@ -117,15 +131,22 @@ export function renderDocument(container, text, doc, report, labels, parts = fal
       continue;
     }
     const edited = mark < marks.length && marks[mark][0] <= s && e <= marks[mark][1];
+    const matched = unit < units.length && units[unit][0] <= s && e <= units[unit][1];
     const ids = segment.passages;
     const first = report.passages[ids[0]];
-    const m = el("mark", edited ? "ql-shared ql-edit" : "ql-shared", piece);
-    if (parts) m.setAttribute("part", edited ? "passage edit" : "passage");
+    const kind = KINDS.includes(first.kind) ? first.kind : "edited";
+    const cls = ["ql-shared", `ql-k-${kind}`];
+    if (edited) cls.push("ql-edit");
+    if (matched) cls.push("ql-unit");
+    const m = el("mark", cls.join(" "), piece);
+    if (parts) m.setAttribute("part", ["passage", `passage-${kind}`, edited ? "edit" : "", matched ? "unit" : ""].filter(Boolean).join(" "));
     m.dataset.passages = ids.join(" ");
     m.dataset.group = String(first.group);
+    m.dataset.kind = kind;
     m.style.setProperty("--ql-c", groupColor(first.group));
     const other = first.a.doc === doc ? first.b.doc : first.a.doc;
-    m.title = (edited ? labels.onlyHere + "\n" : "") + labels.passage(first, report.documents[other].name);
+    const note = edited ? labels.onlyHere + "\n" : matched && labels.matched ? labels.matched + "\n" : "";
+    m.title = note + labels.passage(first, report.documents[other].name);
     for (const id of ids) {
       if (!byPassage.has(id)) byPassage.set(id, []);
       byPassage.get(id).push(m);
@@ -186,6 +207,30 @@ export function renderMinimap(strip, doc, report, view) {
     const frac = (ev.clientY - r.top) / r.height;
     view.scrollTop = frac * (view.scrollHeight - view.clientHeight);
   };
+}
+
+/**
+ * Fills `container` with the legend: one swatch per passage kind (drawn by
+ * the same classes as the passages), the matched units of a reworded
+ * passage, an edit, and the author's own text. `t` holds the labels
+ * (kindVerbatim, kindEdited, kindReworded, legendUnit, legendEdit,
+ * legendAdded). With `parts`, swatches get `part="legend-item"`.
+ */
+export function renderLegend(container, t, parts = false) {
+  container.replaceChildren();
+  const label = { verbatim: t.kindVerbatim, edited: t.kindEdited, reworded: t.kindReworded };
+  const item = (node) => {
+    if (parts) node.setAttribute("part", "legend-item");
+    container.append(node);
+  };
+  for (const kind of KINDS) {
+    const m = el("mark", `ql-shared ql-k-${kind} ql-legend`, label[kind]);
+    m.dataset.kind = kind;
+    item(m);
+  }
+  item(el("mark", "ql-shared ql-k-reworded ql-unit ql-legend", t.legendUnit));
+  item(el("mark", "ql-shared ql-k-edited ql-edit ql-legend", t.legendEdit));
+  item(el("span", "ql-added ql-legend", t.legendAdded));
 }
 
 /** Per-document summary rows: name, % shared, % added, passages, partners. */

@@ -13,6 +13,7 @@ pub(crate) type SpanPair = ((u32, u32), (u32, u32));
 
 /// A passage before refinement: an exact chain, a reworded fragment, or
 /// several of them merged.
+#[derive(Clone)]
 pub(crate) struct Candidate {
     pub ta: (u32, u32),
     pub tb: (u32, u32),

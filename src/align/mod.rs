@@ -29,11 +29,17 @@ mod runs;
 
 pub(crate) use runs::{mark_covered, runs, Run};
 
+/// Tokens by which a chain's end may stop short of a sentence boundary (a
+/// final particle or mark) and still be taken to end the sentence.
+const SENTENCE_SNAP: u32 = 3;
+
 use crate::options::Options;
 use crate::reworded::{self, Sentence};
 use crate::seed::Content;
 use crate::tokenize::Tokens;
-use candidates::{drop_double_overlaps, drop_echoes, drop_incoherent, merge_candidates, Candidate};
+use candidates::{
+    drop_double_overlaps, drop_echoes, drop_incoherent, merge_candidates, Candidate, SpanPair,
+};
 
 /// What an edit run holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -146,6 +152,32 @@ impl<'a> DocView<'a> {
         }
     }
 
+    /// The last sentence start in `span.0 + 1 ..= span.1 + SENTENCE_SNAP`
+    /// with at most `gap` of weight from it to `span.1`: where a chain that
+    /// runs a little into the next sentence is cut back to a sentence end.
+    pub fn sentence_end_in(&self, span: (u32, u32), gap: u64) -> Option<u32> {
+        let ss = &self.tokens.sentences;
+        let hi = ss.partition_point(|&s| s <= span.1 + SENTENCE_SNAP);
+        let n = self.tokens.len() as u32;
+        let cut = if n <= span.1 + SENTENCE_SNAP {
+            n
+        } else {
+            *ss[..hi].last()?
+        };
+        let cut = cut.min(n);
+        (cut > span.0 && self.weight(cut.min(span.1), span.1) <= gap).then_some(cut.min(span.1))
+    }
+
+    /// The first sentence start in `span.0 - SENTENCE_SNAP .. span.1` with
+    /// at most `gap` of weight from `span.0` to it (see
+    /// [`DocView::sentence_end_in`]).
+    pub fn sentence_start_in(&self, span: (u32, u32), gap: u64) -> Option<u32> {
+        let ss = &self.tokens.sentences;
+        let lo = ss.partition_point(|&s| s + SENTENCE_SNAP < span.0);
+        let cut = ss.get(lo).copied().unwrap_or(self.tokens.len() as u32);
+        (cut < span.1 && self.weight(span.0, cut.max(span.0)) <= gap).then_some(cut.max(span.0))
+    }
+
     /// Sentence starts strictly inside tokens `span`.
     pub fn inner_sentences(&self, span: (u32, u32)) -> usize {
         let ss = &self.tokens.sentences;
@@ -206,17 +238,37 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
     }
     let mut out = Vec::new();
     for c in merged {
-        if c.reworded && !c.verbatim(a, b) {
-            out.push(reworded_passage(runs, a, b, &c, opts.max_gap));
-            continue;
-        }
-        // Mostly exact: each exact chain is its own passage, as the chains
-        // were split by commentary; reworded fragments around them only
-        // confirmed them.
-        let spans = if c.reworded {
+        // Exact chains at the edges of a reworded candidate are passages of
+        // their own (a paragraph copied next to one retold), and the rest is
+        // the reworded passage. A mostly exact candidate with chains inside
+        // gives only its chains, as the chains were split by commentary and
+        // the reworded fragments only confirmed them.
+        let spans = if !c.reworded {
+            vec![(c.ta, c.tb)]
+        } else if c.verbatim(a, b)
+            && split_edges(runs, &c, a, b, opts).0.len() < c.exact_spans.len()
+        {
             c.exact_spans.clone()
         } else {
-            vec![(c.ta, c.tb)]
+            let (edges, rest) = split_edges(runs, &c, a, b, opts);
+            if let Some((ta, tb)) = rest {
+                let rest = Candidate {
+                    ta,
+                    tb,
+                    ..c.clone()
+                };
+                // a rest next to exact chains keeps its ends: refining them
+                // would run into the chains
+                let refine = (ta, tb) == (c.ta, c.tb);
+                out.push(reworded_passage(
+                    runs,
+                    a,
+                    b,
+                    &rest,
+                    refine.then_some(opts.max_gap),
+                ));
+            }
+            edges
         };
         for (ta, tb) in spans {
             let (pa, pb) = extend::refine_ends(a, b, ta, tb, opts.max_gap);
@@ -245,16 +297,89 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
     drop_double_overlaps(out)
 }
 
+/// The exact chains at the start or the end of a reworded candidate (with
+/// at most `max_gap` of weight before or after them on either side), cut
+/// back to the sentence boundary they reach on both sides (whole sentences
+/// copied next to sentences retold; a chain runs on into the next sentence
+/// where a few words happen to match) and copied with light edits at most
+/// (similarity [`candidates::VERBATIM_SHARE`]), and
+/// what is left between them when it still reads as reworded: its units'
+/// Dice coefficient reaches the seed threshold of [`reworded::fragments`]
+/// and it weighs `min_length`.
+fn split_edges(
+    runs: &[Run],
+    c: &Candidate,
+    a: &DocView,
+    b: &DocView,
+    opts: &Options,
+) -> (Vec<SpanPair>, Option<SpanPair>) {
+    let gap = opts.max_gap as u64;
+    // a copy, lightly edited at most: a restructured sentence whose words
+    // happen to chain stays in the reworded passage
+    let copied = |pa: (u32, u32), pb: (u32, u32)| {
+        similarity(&edits::edits(runs, a, b, pa, pb), a, b, pa, pb) >= candidates::VERBATIM_SHARE
+    };
+    let mut chains = c.exact_spans.clone();
+    chains.sort_by_key(|e| (e.0 .0, e.1 .0));
+    let (mut ta, mut tb) = (c.ta, c.tb);
+    let mut edges = Vec::new();
+    let mut lo = 0;
+    while lo < chains.len() {
+        let (ea, eb) = chains[lo];
+        if a.weight(ta.0, ea.0) > gap || b.weight(tb.0, eb.0) > gap || ea.1 >= ta.1 || eb.1 >= tb.1
+        {
+            break;
+        }
+        let (Some(ca), Some(cb)) = (a.sentence_end_in(ea, gap), b.sentence_end_in(eb, gap)) else {
+            break;
+        };
+        if !copied((ea.0, ca), (eb.0, cb)) {
+            break;
+        }
+        edges.push(((ea.0, ca), (eb.0, cb)));
+        (ta.0, tb.0) = (ca, cb);
+        lo += 1;
+    }
+    let mut hi = chains.len();
+    while hi > lo {
+        let (ea, eb) = chains[hi - 1];
+        if a.weight(ea.1, ta.1) > gap || b.weight(eb.1, tb.1) > gap || ea.0 <= ta.0 || eb.0 <= tb.0
+        {
+            break;
+        }
+        let (Some(ca), Some(cb)) = (a.sentence_start_in(ea, gap), b.sentence_start_in(eb, gap))
+        else {
+            break;
+        };
+        edges.push(((ca, ea.1), (cb, eb.1)));
+        (ta.1, tb.1) = (ca, cb);
+        hi -= 1;
+    }
+    if edges.is_empty() {
+        return (edges, Some((c.ta, c.tb)));
+    }
+    let ua = reworded::units::of(a.tokens, ta);
+    let ub = reworded::units::of(b.tokens, tb);
+    let rest = (a.weight(ta.0, ta.1).min(b.weight(tb.0, tb.1)) >= opts.min_length as u64
+        && reworded::fragments::dice_of(&ua, &ub) >= reworded::fragments::SEED_DICE)
+        .then_some((ta, tb));
+    (edges, rest)
+}
+
 /// A reworded passage over a candidate's spans, with its edit runs (the
-/// exact runs inside it) and the content units both sides share.
+/// exact runs inside it) and the content units both sides share; its ends
+/// are refined with `refine` as `max_gap`, when given.
 fn reworded_passage(
     runs: &[Run],
     a: &DocView,
     b: &DocView,
     c: &Candidate,
-    max_gap: u32,
+    refine: Option<u32>,
 ) -> PairPassage {
-    let (pa, pb) = extend::refine_ends(a, b, c.ta, c.tb, max_gap);
+    let (pa, pb) = match refine {
+        Some(max_gap) => extend::refine_ends(a, b, c.ta, c.tb, max_gap),
+        None => (c.ta, c.tb),
+    };
     let ops = edits::edits(runs, a, b, pa, pb);
     let similarity = similarity(&ops, a, b, pa, pb);
     let set = |d: &DocView, s| -> rustc_hash::FxHashSet<reworded::units::Unit> {

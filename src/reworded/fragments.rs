@@ -133,6 +133,14 @@ fn dice(x: &Sentence, y: &Sentence) -> f32 {
     2.0 * shared as f32 / (x.bag.len() + y.bag.len()).max(1) as f32
 }
 
+/// Dice coefficient of the distinct units of two unit lists.
+pub(crate) fn dice_of(x: &[Unit], y: &[Unit]) -> f32 {
+    let set = |v: &[Unit]| -> FxHashSet<Unit> { v.iter().copied().collect() };
+    let (sx, sy) = (set(x), set(y));
+    let shared = sx.iter().filter(|u| sy.contains(u)).count();
+    2.0 * shared as f32 / (sx.len() + sy.len()).max(1) as f32
+}
+
 /// True when sentence `s` shares [`GAP_MIN_SHARED`] keys with the
 /// sentences `range` of the other document.
 fn related(s: &Sentence, other: &[Sentence], range: (u32, u32)) -> bool {

@@ -86,8 +86,8 @@ test("attributes, properties and events", async () => {
     // the attribute sets the property
     el.setAttribute("min-length", "50");
     await new Promise((r) => el.addEventListener("quote-lens-compared", r, { once: true }));
-    el.paraphrase = true;
-    const flag = el.hasAttribute("paraphrase");
+    el.reworded = false;
+    const flag = el.hasAttribute("no-reworded") && el.options.reworded === false;
     await new Promise((r) => el.addEventListener("quote-lens-compared", r, { once: true }));
     el.shadowRoot.querySelector(".ql-shared").click();
     // texts set as a property replace the children

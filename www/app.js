@@ -280,11 +280,13 @@ function renderAll() {
   state.docs.forEach((d, i) => {
     if (state.report?.documents[i]) state.report.documents[i].name = d.name;
   });
-  for (const d of state.docs) renderPane(d);
+  // the summary first: its height can bring in the page's scroll bar,
+  // which narrows the panes, and the minimaps measure the panes' layout
   const table = $("#summary-table");
   table.classList.remove("stale");
   if (state.report) renderSummary(table, state.report, t);
   else table.replaceChildren();
+  for (const d of state.docs) renderPane(d);
 }
 
 // ---------- linked highlights and navigation ----------

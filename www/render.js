@@ -166,11 +166,16 @@ export function renderMinimap(strip, doc, report, view) {
   strip.replaceChildren();
   const info = report.documents[doc];
   if (!info || info.length === 0) return;
-  const height = view.scrollHeight;
   const bars = [];
   // by layout for texts of a few blocks; by offset for long ones, whose
   // off-screen blocks are not laid out (and must not be, to stay fast)
-  if (height > 0 && !view.hidden && info.length <= MINIMAP_LAYOUT_CHARS) {
+  const byLayout = !view.hidden && info.length <= MINIMAP_LAYOUT_CHARS;
+  // A block that was never on screen has a placeholder height
+  // (content-visibility: auto): lay short texts out for real to measure.
+  const blocks = byLayout ? [...view.querySelectorAll(".ql-block")] : [];
+  for (const b of blocks) b.style.setProperty("content-visibility", "visible");
+  const height = view.scrollHeight;
+  if (height > 0 && byLayout) {
     // one bar per stretch of marks of one group, by layout
     let cur = null;
     for (const m of view.querySelectorAll("mark.ql-shared")) {
@@ -194,6 +199,7 @@ export function renderMinimap(strip, doc, report, view) {
       bars.push({ group: String(p.group), passages: s.passages.join(" "), top: s.start / info.length, size: (s.end - s.start) / info.length });
     }
   }
+  for (const b of blocks) b.style.removeProperty("content-visibility");
   for (const b of bars) {
     const bar = el("span", "ql-mini");
     bar.style.setProperty("top", `${100 * b.top}%`);
@@ -223,14 +229,15 @@ export function renderLegend(container, t, parts = false) {
     if (parts) node.setAttribute("part", "legend-item");
     container.append(node);
   };
+  // swatches are not passages: no `ql-shared`, so nothing selects them
   for (const kind of KINDS) {
-    const m = el("mark", `ql-shared ql-k-${kind} ql-legend`, label[kind]);
+    const m = el("mark", `ql-legend ql-k-${kind}`, label[kind]);
     m.dataset.kind = kind;
     item(m);
   }
-  item(el("mark", "ql-shared ql-k-reworded ql-unit ql-legend", t.legendUnit));
-  item(el("mark", "ql-shared ql-k-edited ql-edit ql-legend", t.legendEdit));
-  item(el("span", "ql-added ql-legend", t.legendAdded));
+  item(el("mark", "ql-legend ql-k-reworded ql-unit", t.legendUnit));
+  item(el("mark", "ql-legend ql-k-edited ql-edit", t.legendEdit));
+  item(el("span", "ql-added", t.legendAdded));
 }
 
 /** Per-document summary rows: name, % shared, % added, passages, partners. */

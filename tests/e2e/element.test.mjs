@@ -33,17 +33,17 @@ test("embed.html: from child elements and from a precomputed report", async () =
       bPassages: b.result.passages.length,
       minLength: a.minLength,
       partTitle: getComputedStyle(a.shadowRoot.querySelector('[part="pane-title"]')).color,
-      parts: [...new Set([...a.shadowRoot.querySelectorAll("[part]")].flatMap((e) => e.getAttribute("part").split(" ")))].sort(),
+      parts: [...new Set([a, b].flatMap((x) => [...x.shadowRoot.querySelectorAll("[part]")]).flatMap((e) => e.getAttribute("part").split(" ")))].sort(),
     };
   });
   assert.deepEqual(info.aNames, ["Council statement", "Neighbourhood newsletter"]);
   assert.deepEqual(info.bNames, ["wire-ja.txt", "post-ja.txt"]);
   assert.equal(info.aPassages, 2);
-  assert.equal(info.bPassages, 3);
+  assert.equal(info.bPassages, 4);
   assert.equal(info.minLength, 50);
   // ::part(pane-title) from the embedding page's stylesheet applies
   assert.equal(info.partTitle, "rgb(0, 114, 178)");
-  for (const p of ["container", "summary", "panes", "pane", "pane-title", "text", "minimap", "passage", "added", "edit"]) {
+  for (const p of ["container", "summary", "legend", "legend-item", "panes", "pane", "pane-title", "text", "minimap", "passage", "passage-edited", "passage-reworded", "unit", "added", "edit"]) {
     assert.ok(info.parts.includes(p), `part ${p}`);
   }
   await page.screenshot({ path: join(ARTIFACTS, "embed.png"), fullPage: true });
@@ -63,7 +63,7 @@ test("a precomputed report renders with WebAssembly blocked", async () => {
   await page.goto(`${env.server.url}/embed.html`);
   await page.waitForFunction(rendered(), "from-report");
   const n = await page.evaluate(() => document.getElementById("from-report").result.passages.length);
-  assert.equal(n, 3);
+  assert.equal(n, 4);
   assert.deepEqual(problems, []);
   await context.close();
 });

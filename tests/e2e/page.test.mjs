@@ -34,11 +34,11 @@ test("the sample is compared on load, highlighted, and summarized", async () => 
   const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
   assert.equal(await page.locator(".pane").count(), 2);
-  // three passages in each pane, each in its own colour group
+  // four passages in each pane, each in its own colour group
   const groups = await page.evaluate(() =>
     [...document.querySelectorAll(".pane")].map((p) => new Set([...p.querySelectorAll(".ql-shared")].map((m) => m.dataset.group)).size),
   );
-  assert.deepEqual(groups, [3, 3]);
+  assert.deepEqual(groups, [4, 4]);
   // the same passage has the same colour in both panes
   const colours = await page.evaluate(() => {
     const c = (i) => [...document.querySelectorAll(".pane")[i].querySelectorAll('.ql-shared[data-group="0"]')].map((m) => getComputedStyle(m).borderBottomColor);
@@ -50,8 +50,8 @@ test("the sample is compared on load, highlighted, and summarized", async () => 
   assert.equal(rows.length, 2);
   assert.equal(rows[0][0], "wire-en.txt");
   assert.match(rows[0][1], /^\d+\.\d%$/);
-  assert.equal(rows[0][3], "3");
-  assert.match(await page.textContent("#status"), /3 passages/);
+  assert.equal(rows[0][3], "4");
+  assert.match(await page.textContent("#status"), /4 passages/);
   // minimap bars sit where their passages are in the rendered text
   const drift = await page.evaluate(() => {
     const pane = document.querySelectorAll(".pane")[1];
@@ -69,6 +69,45 @@ test("the sample is compared on load, highlighted, and summarized", async () => 
   await finish(s);
 });
 
+test("passage kinds: each drawn in its own line style, with a legend, matched words in reworded passages", async () => {
+  const s = await open();
+  const { page } = s;
+  const styles = await page.evaluate(() => {
+    const style = (m) => {
+      const c = getComputedStyle(m);
+      return { kind: m.dataset.kind, line: c.borderBottomStyle, image: c.backgroundImage !== "none", unit: m.classList.contains("ql-unit") };
+    };
+    const marks = [...document.querySelectorAll(".pane-view .ql-shared")].map(style);
+    const legend = [...document.querySelectorAll("#legend .ql-legend")].map((m) => ({ ...style(m), text: m.textContent }));
+    return { marks, legend };
+  });
+  const line = (kind) => new Set(styles.marks.filter((m) => m.kind === kind && !m.unit).map((m) => m.line));
+  // edited passages: a double underline (edits inside them dashed);
+  // reworded: dotted over a hatched background; none told by colour alone
+  assert.ok(line("edited").has("double"), JSON.stringify([...line("edited")]));
+  assert.deepEqual([...line("reworded")], ["dotted"]);
+  assert.ok(styles.marks.some((m) => m.kind === "reworded" && m.image && !m.unit), "reworded is hatched");
+  assert.ok(styles.marks.some((m) => m.kind === "reworded" && m.unit), "matched words are marked");
+  // the legend shows the same three styles with their names
+  const legend = Object.fromEntries(styles.legend.filter((l) => !l.unit && l.kind).map((l) => [l.text, l.line]));
+  assert.deepEqual(legend, { verbatim: "solid", edited: "double", reworded: "dotted" });
+  // the hover text names the kind
+  const title = await page.getAttribute('.pane-view .ql-shared[data-kind="reworded"]', "title");
+  assert.match(title, /reworded/);
+  // turning reworded passages off leaves only the copies
+  await page.click("#options-box summary");
+  const next = nextComparison(page);
+  await page.uncheck("#reworded");
+  await next;
+  assert.equal(await page.locator('.pane-view .ql-shared[data-kind="reworded"]').count(), 0);
+  assert.ok((await page.locator(".pane-view .ql-shared").count()) > 0);
+  const back = nextComparison(page);
+  await page.check("#reworded");
+  await back;
+  await page.screenshot({ path: join(ARTIFACTS, "kinds-en.png") });
+  await finish(s);
+});
+
 test("the Japanese UI and sample, chosen from the browser's language", async () => {
   const s = await open("ja-JP");
   const { page } = s;
@@ -77,6 +116,10 @@ test("the Japanese UI and sample, chosen from the browser's language", async () 
   const post = await pieces(page, 1);
   assert.ok(covered(post, "鋼鉄製の", "edit"));
   assert.ok(covered(post, "港大橋は平日で1日約3万8千台が利用している", "shared"));
+  // the retold paragraph is a reworded passage, and the legend is in Japanese
+  assert.ok(covered(post, "工事の間は周辺の駐車料金を免除してほしい", "shared"));
+  assert.ok((await page.locator('.pane-view .ql-shared[data-kind="reworded"]').count()) > 0);
+  assert.match(await page.textContent("#legend"), /言い換え/);
   await page.screenshot({ path: join(ARTIFACTS, "sample-ja.png") });
   // switching the language relabels without losing the comparison
   await page.selectOption("#lang", "en");
@@ -144,7 +187,7 @@ test("keyboard: j and k move between passages with visible focus", async () => {
   await page.keyboard.press("k");
   assert.equal(await page.evaluate(() => document.querySelector(".ql-current")?.dataset.passages), "0");
   await page.keyboard.press("ArrowUp");
-  assert.equal(await page.evaluate(() => document.querySelector(".ql-current")?.dataset.passages), "2");
+  assert.equal(await page.evaluate(() => document.querySelector(".ql-current")?.dataset.passages), "3");
   const outline = await page.evaluate(() => getComputedStyle(document.querySelector(".ql-current")).outlineStyle);
   assert.equal(outline, "solid");
   await finish(s);
@@ -312,7 +355,9 @@ test("export: JSON report and a standalone HTML file", async () => {
   const { page } = s;
   const [json] = await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
   const report = JSON.parse(readFileSync(await json.path(), "utf8"));
-  assert.equal(report.passages.length, 3);
+  assert.equal(report.passages.length, 4);
+  assert.equal(report.version, 2);
+  assert.deepEqual(new Set(report.passages.map((p) => p.kind)), new Set(["edited", "reworded"]));
   assert.equal(report.documents[0].name, "wire-en.txt");
   const [html] = await Promise.all([page.waitForEvent("download"), page.click("#export-html")]);
   const text = readFileSync(await html.path(), "utf8");
@@ -320,6 +365,7 @@ test("export: JSON report and a standalone HTML file", async () => {
   assert.ok(!/<script/i.test(text), "the export has no script");
   assert.ok(text.includes("ql-shared") && text.includes("The Marrowby harbour bridge"));
   assert.ok(!text.includes("move between passages"), "no keyboard hint in a static file");
+  assert.ok(text.includes("ql-k-reworded") && text.includes(".ql-k-edited { border-bottom: 3px double"), "kinds and their styles are exported");
   // it opens offline, with its highlights
   const offline = await env.browser.newPage();
   await offline.setContent(text);

@@ -237,7 +237,23 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
         }
     }
     let mut out = Vec::new();
-    for c in merged {
+    for mut c in merged {
+        if c.reworded && c.is_exact() {
+            // judge how much is exact by the chains as their passages would
+            // be (ends refined over small edits, so a quote with an inserted
+            // word is exact whole), counting only those that are copies
+            let refined: u64 = c
+                .exact_spans
+                .iter()
+                .map(|s| extend::refine_ends(a, b, s.0, s.1, opts.max_gap))
+                .filter(|&(pa, pb)| {
+                    similarity(&edits::edits(runs, a, b, pa, pb), a, b, pa, pb)
+                        >= candidates::VERBATIM_SHARE
+                })
+                .map(|s| a.weight(s.0 .0, s.0 .1).min(b.weight(s.1 .0, s.1 .1)))
+                .sum();
+            c.exact_weight = c.exact_weight.max(refined);
+        }
         // Exact chains at the edges of a reworded candidate are passages of
         // their own (a paragraph copied next to one retold), and the rest is
         // the reworded passage. A mostly exact candidate with chains inside

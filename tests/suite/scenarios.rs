@@ -310,3 +310,22 @@ A spokesman for the farmers' union promised further demonstrations next month.";
     check_invariants(&[ja_a, ja_b], &r);
     assert!(r.passages.is_empty(), "{:#?}", r.passages);
 }
+
+/// The README's example: a quote with an inserted word between a line of
+/// commentary and a one-word remark is one edited passage, and neither the
+/// commentary nor the remark is taken into it.
+#[test]
+fn a_quote_with_an_inserted_word_is_edited_not_reworded() {
+    let a = "The harbour bridge will close for six weeks from Monday after engineers found cracks in two of its main cables during a routine inspection, the council said.";
+    let b = "Bad news: The harbour bridge will close for six weeks from Monday after engineers found cracks in two of its main steel cables during a routine inspection, the council said. Ugh.";
+    let r = compare(&[a, b], &Options::default());
+    check_invariants(&[a, b], &r);
+    assert_eq!(r.passages.len(), 1, "{:#?}", r.passages);
+    let p = &r.passages[0];
+    assert_eq!(p.kind, quotelens::PassageKind::Edited);
+    assert_eq!((p.b.start, p.b.end), (10, 172));
+    assert!(p
+        .edits
+        .iter()
+        .any(|e| e.kind == EditKind::OnlyB && slice(b, e.b.start, e.b.end).trim() == "steel"));
+}

@@ -1,5 +1,5 @@
 //! Runs one generated benchmark case in a loop, for a profiler:
-//! `cargo run --release --example profile_case -- ja 1048576 [runs]`.
+//! `cargo run --release --example profile_case -- ja 1048576 [runs] [--no-reworded]`.
 
 #[path = "../benches/gen/mod.rs"]
 mod gen;
@@ -14,7 +14,10 @@ fn main() {
     let bytes: usize = args.get(1).and_then(|v| v.parse().ok()).unwrap_or(1 << 20);
     let runs: usize = args.get(2).and_then(|v| v.parse().ok()).unwrap_or(5);
     let (a, b) = gen::quoting_pair(bytes as u64 ^ 0x5EED, script, bytes, 30);
-    let opts = quotelens::Options::default();
+    let opts = quotelens::Options {
+        reworded: !args.iter().any(|a| a == "--no-reworded"),
+        ..Default::default()
+    };
     let t = std::time::Instant::now();
     let mut passages = 0;
     for _ in 0..runs {

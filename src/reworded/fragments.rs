@@ -182,11 +182,11 @@ pub(crate) fn fragments(sa: &[Sentence], sb: &[Sentence]) -> Vec<Fragment> {
         .collect();
     let (wa, wb) = (weigh(sa, &isf), weigh(sb, &isf));
 
-    // inverted index of b
-    let mut postings: FxHashMap<Unit, Vec<u32>> = FxHashMap::default();
-    for (j, s) in sb.iter().enumerate() {
-        for &(k, _) in &s.bag {
-            postings.entry(k).or_default().push(j as u32);
+    // inverted index of b: each unit's sentences, with its weight there
+    let mut postings: FxHashMap<Unit, Vec<(u32, f32)>> = FxHashMap::default();
+    for (j, v) in wb.iter().enumerate() {
+        for &(k, w) in &v.vec {
+            postings.entry(k).or_default().push((j as u32, w));
         }
     }
     let mut scored: Vec<(u32, u32, f32)> = Vec::new();
@@ -201,16 +201,12 @@ pub(crate) fn fragments(sa: &[Sentence], sb: &[Sentence]) -> Vec<Fragment> {
             if list.len() > MAX_POSTINGS {
                 continue;
             }
-            for &j in list {
+            for &(j, wbj) in list {
                 let j = j as usize;
                 if shared[j] == 0 {
                     touched.push(j as u32);
                 }
                 shared[j] += 1;
-                let wbj = wb[j]
-                    .vec
-                    .binary_search_by_key(&k, |&(kk, _)| kk)
-                    .map_or(0.0, |p| wb[j].vec[p].1);
                 dot[j] += w * wbj;
             }
         }

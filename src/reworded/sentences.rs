@@ -49,11 +49,10 @@ pub(crate) fn sentences(tokens: &Tokens) -> Vec<Sentence> {
             }
         }
         let (s, mut all) = pending.take().unwrap_or((start, Vec::new()));
-        all.extend(units::of(tokens, (start, end)));
-        let mut distinct = all.clone();
-        distinct.sort_unstable();
-        distinct.dedup();
-        if distinct.len() < MIN_SENTENCE_KEYS && end < n {
+        units::for_each(tokens, (start, end), |_, _, u| all.push(u));
+        all.sort_unstable();
+        let distinct = all.len() - all.windows(2).filter(|w| w[0] == w[1]).count();
+        if distinct < MIN_SENTENCE_KEYS && end < n {
             pending = Some((s, all));
             continue;
         }

@@ -233,13 +233,16 @@ pub(crate) fn fragments(sa: &[Sentence], sb: &[Sentence]) -> Vec<Fragment> {
         best_a[i as usize] = best_a[i as usize].max(c);
         best_b[j as usize] = best_b[j as usize].max(c);
     }
-    let seeds: Vec<(u32, u32)> = scored
+    let mut seeds: Vec<(u32, u32)> = scored
         .iter()
         .filter(|&&(i, j, c)| {
             c >= SEED_RELATIVE * best_a[i as usize] && c >= SEED_RELATIVE * best_b[j as usize]
         })
         .map(|&(i, j, _)| (i, j))
         .collect();
+    // in sentence order: the partners of one sentence were found in the
+    // order of its units' ids, which depends on the order of the documents
+    seeds.sort_unstable();
 
     // cluster seeds that lie near each other on both sides
     let mut clusters: Vec<Cluster> = Vec::new();

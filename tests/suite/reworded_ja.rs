@@ -21,6 +21,10 @@ use crate::common::check_invariants;
 use crate::corpus::corpus_file;
 use quotelens::{compare, Options};
 
+#[path = "../measure/plagdet.rs"]
+mod plagdet;
+use plagdet::{Pair, Score};
+
 /// A small deterministic generator (xorshift64*).
 struct Rng(u64);
 
@@ -254,7 +258,7 @@ fn u16len(s: &str) -> u32 {
 struct Case {
     src: String,
     post: String,
-    truth: Option<((u32, u32), (u32, u32))>,
+    truth: Option<Pair>,
 }
 
 fn make_case(pools: &[Vec<String>], level: Option<Level>, rng: &mut Rng) -> Case {
@@ -299,98 +303,25 @@ fn make_case(pools: &[Vec<String>], level: Option<Level>, rng: &mut Rng) -> Case
             Case {
                 src,
                 post,
-                truth: Some((src_span, (p0, p0 + u16len(&told)))),
+                truth: Some(Pair {
+                    susp: (p0, p0 + u16len(&told)),
+                    src: src_span,
+                }),
             }
         }
     }
 }
 
-fn overlap(x: (u32, u32), y: (u32, u32)) -> u32 {
-    x.1.min(y.1).saturating_sub(x.0.max(y.0))
-}
-
-/// Characters of `within` covered by the union of `spans`.
-fn covered(within: (u32, u32), spans: &[(u32, u32)]) -> u32 {
-    let mut v: Vec<(u32, u32)> = spans
+/// Source and post spans of each passage, as PAN pairs (the post is the
+/// "suspicious" document).
+fn detections(r: &quotelens::Report) -> Vec<Pair> {
+    r.passages
         .iter()
-        .map(|&(s, e)| (s.max(within.0), e.min(within.1)))
-        .filter(|(s, e)| s < e)
-        .collect();
-    v.sort_unstable();
-    let (mut total, mut cur) = (0, None::<(u32, u32)>);
-    for (s, e) in v {
-        cur = match cur {
-            Some((cs, ce)) if s <= ce => Some((cs, ce.max(e))),
-            Some((cs, ce)) => {
-                total += ce - cs;
-                Some((s, e))
-            }
-            None => Some((s, e)),
-        };
-    }
-    total + cur.map_or(0, |(s, e)| e - s)
-}
-
-/// PAN's measure over cases and detections (pairs of spans: source, post).
-#[derive(Default)]
-struct Score {
-    recall: (f64, usize),
-    precision: (f64, usize),
-    detected: usize,
-    granules: usize,
-    false_pairs: usize,
-}
-
-type SpanPair = ((u32, u32), (u32, u32));
-
-impl Score {
-    fn share(x: &SpanPair, others: &[SpanPair]) -> (f64, usize) {
-        let touching: Vec<&SpanPair> = others
-            .iter()
-            .filter(|o| overlap(o.0, x.0) > 0 && overlap(o.1, x.1) > 0)
-            .collect();
-        let a: Vec<(u32, u32)> = touching.iter().map(|o| o.0).collect();
-        let b: Vec<(u32, u32)> = touching.iter().map(|o| o.1).collect();
-        let len = (x.0 .1 - x.0 .0) + (x.1 .1 - x.1 .0);
-        let c = covered(x.0, &a) + covered(x.1, &b);
-        (c as f64 / len.max(1) as f64, touching.len())
-    }
-
-    fn add(&mut self, truth: Option<SpanPair>, found: &[SpanPair]) {
-        let cases: Vec<SpanPair> = truth.into_iter().collect();
-        if cases.is_empty() && !found.is_empty() {
-            self.false_pairs += 1;
-        }
-        for c in &cases {
-            let (r, n) = Self::share(c, found);
-            self.recall.0 += r;
-            self.recall.1 += 1;
-            if n > 0 {
-                self.detected += 1;
-                self.granules += n;
-            }
-        }
-        for d in found {
-            self.precision.0 += Self::share(d, &cases).0;
-            self.precision.1 += 1;
-        }
-    }
-
-    fn values(&self) -> (f64, f64, f64, f64) {
-        let p = self.precision.0 / self.precision.1.max(1) as f64;
-        let r = self.recall.0 / self.recall.1.max(1) as f64;
-        let g = if self.detected == 0 {
-            1.0
-        } else {
-            self.granules as f64 / self.detected as f64
-        };
-        let f1 = if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        };
-        (p, r, g, f1 / (1.0 + g).log2())
-    }
+        .map(|p| Pair {
+            susp: (p.b.start, p.b.end),
+            src: (p.a.start, p.a.end),
+        })
+        .collect()
 }
 
 /// Pairs per level.
@@ -434,14 +365,11 @@ fn japanese_reworded_set_meets_its_floors() {
             let case = make_case(&pools, Some(level), &mut rng);
             let r = compare(&[&case.src, &case.post], &Options::default());
             check_invariants(&[&case.src, &case.post], &r);
-            let found: Vec<SpanPair> = r
-                .passages
-                .iter()
-                .map(|p| ((p.a.start, p.a.end), (p.b.start, p.b.end)))
-                .collect();
-            score.add(case.truth, &found);
+            let cases: Vec<Pair> = case.truth.into_iter().collect();
+            score.add(&cases, &detections(&r));
         }
-        let (p, r, g, plagdet) = score.values();
+        let (p, r, g) = (score.precision(), score.recall(), score.granularity());
+        let plagdet = score.plagdet();
         println!("| {level:?} | {PAIRS} | {p:.3} | {r:.3} | {g:.3} | {plagdet:.3} |");
         if plagdet < floor {
             failures.push(format!("{level:?}: PlagDet {plagdet:.3} < {floor}"));
@@ -452,18 +380,16 @@ fn japanese_reworded_set_meets_its_floors() {
     for _ in 0..PAIRS {
         let case = make_case(&pools, None, &mut rng);
         let r = compare(&[&case.src, &case.post], &Options::default());
-        let found: Vec<SpanPair> = r
-            .passages
-            .iter()
-            .map(|p| ((p.a.start, p.a.end), (p.b.start, p.b.end)))
-            .collect();
-        none.add(None, &found);
+        none.add(&[], &detections(&r));
     }
     println!(
         "| none | {PAIRS} | – | – | – | {} pairs with detections |",
-        none.false_pairs
+        none.pairs_with_detections
     );
-    assert_eq!(none.false_pairs, 0, "commentary alone gave passages");
+    assert_eq!(
+        none.pairs_with_detections, 0,
+        "commentary alone gave passages"
+    );
     assert!(failures.is_empty(), "{failures:?}");
 }
 

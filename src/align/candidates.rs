@@ -21,8 +21,6 @@ pub(crate) struct Candidate {
     /// Found by reworded matching (judged by its cosine, not by
     /// `min_similarity`).
     pub reworded: bool,
-    /// Evidence from exact chains (the rest is from reworded fragments).
-    pub exact_evidence: f64,
     /// Matched weight of the exact chains in it.
     pub exact_weight: u64,
     /// The exact chains in it, as token spans in `a` and `b`.
@@ -42,7 +40,6 @@ impl Candidate {
         self.tb = (self.tb.0.min(other.tb.0), self.tb.1.max(other.tb.1));
         self.evidence += other.evidence;
         self.reworded |= other.reworded;
-        self.exact_evidence += other.exact_evidence;
         self.exact_weight += other.exact_weight;
         self.exact_spans.extend_from_slice(&other.exact_spans);
     }

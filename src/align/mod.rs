@@ -164,8 +164,9 @@ impl<'a> DocView<'a> {
         } else {
             *ss[..hi].last()?
         };
-        let cut = cut.min(n);
-        (cut > span.0 && self.weight(cut.min(span.1), span.1) <= gap).then_some(cut.min(span.1))
+        // a sentence start is below n, so the cut never passes the end
+        let cut = cut.min(span.1);
+        (cut > span.0 && self.weight(cut, span.1) <= gap).then_some(cut)
     }
 
     /// The first sentence start in `span.0 - SENTENCE_SNAP .. span.1` with
@@ -205,7 +206,6 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
             tb: ch.tb,
             evidence: ch.evidence,
             reworded: false,
-            exact_evidence: ch.evidence,
             exact_weight: ch.matched,
             exact_spans: vec![(ch.ta, ch.tb)],
         })
@@ -220,7 +220,6 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
                     tb: f.b,
                     evidence,
                     reworded: true,
-                    exact_evidence: 0.0,
                     exact_weight: 0,
                     exact_spans: Vec::new(),
                 });
@@ -246,10 +245,7 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
                 .exact_spans
                 .iter()
                 .map(|s| extend::refine_ends(a, b, s.0, s.1, opts.max_gap))
-                .filter(|&(pa, pb)| {
-                    similarity(&edits::edits(runs, a, b, pa, pb), a, b, pa, pb)
-                        >= candidates::VERBATIM_SHARE
-                })
+                .filter(|&(pa, pb)| is_copy(runs, a, b, pa, pb))
                 .map(|s| a.weight(s.0 .0, s.0 .1).min(b.weight(s.1 .0, s.1 .1)))
                 .sum();
             c.exact_weight = c.exact_weight.max(refined);
@@ -259,14 +255,16 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
         // the reworded passage. A mostly exact candidate with chains inside
         // gives only its chains, as the chains were split by commentary and
         // the reworded fragments only confirmed them.
+        let (edges, rest) = if c.reworded {
+            split_edges(runs, &c, a, b, opts)
+        } else {
+            (Vec::new(), None)
+        };
         let spans = if !c.reworded {
             vec![(c.ta, c.tb)]
-        } else if c.verbatim(a, b)
-            && split_edges(runs, &c, a, b, opts).0.len() < c.exact_spans.len()
-        {
+        } else if c.verbatim(a, b) && edges.len() < c.exact_spans.len() {
             c.exact_spans.clone()
         } else {
-            let (edges, rest) = split_edges(runs, &c, a, b, opts);
             if let Some((ta, tb)) = rest {
                 let rest = Candidate {
                     ta,
@@ -330,11 +328,6 @@ fn split_edges(
     opts: &Options,
 ) -> (Vec<SpanPair>, Option<SpanPair>) {
     let gap = opts.max_gap as u64;
-    // a copy, lightly edited at most: a restructured sentence whose words
-    // happen to chain stays in the reworded passage
-    let copied = |pa: (u32, u32), pb: (u32, u32)| {
-        similarity(&edits::edits(runs, a, b, pa, pb), a, b, pa, pb) >= candidates::VERBATIM_SHARE
-    };
     let mut chains = c.exact_spans.clone();
     chains.sort_by_key(|e| (e.0 .0, e.1 .0));
     let (mut ta, mut tb) = (c.ta, c.tb);
@@ -349,7 +342,7 @@ fn split_edges(
         let (Some(ca), Some(cb)) = (a.sentence_end_in(ea, gap), b.sentence_end_in(eb, gap)) else {
             break;
         };
-        if !copied((ea.0, ca), (eb.0, cb)) {
+        if !is_copy(runs, a, b, (ea.0, ca), (eb.0, cb)) {
             break;
         }
         edges.push(((ea.0, ca), (eb.0, cb)));
@@ -411,6 +404,13 @@ fn reworded_passage(
         evidence: c.evidence,
         kind: Kind::Reworded,
     }
+}
+
+/// True when tokens `pa` of `a` and `pb` of `b` are a copy, lightly edited
+/// at most (similarity [`candidates::VERBATIM_SHARE`]): a restructured
+/// sentence whose words happen to chain is not.
+fn is_copy(runs: &[Run], a: &DocView, b: &DocView, pa: (u32, u32), pb: (u32, u32)) -> bool {
+    similarity(&edits::edits(runs, a, b, pa, pb), a, b, pa, pb) >= candidates::VERBATIM_SHARE
 }
 
 /// Share of the two sides' weight that the `equal` runs hold.

@@ -142,10 +142,11 @@ fn pipeline(texts: &[&str], options: &Options, mut stages: StageMark) -> Report 
             let folded: Vec<normalize::Folded> = texts.iter().map(|t| normalize::fold(t)).collect();
             mark("normalize");
             let mut interner = tokenize::Interner::new(opts.stem, opts.stop_words);
-            let tokens = folded
+            let mut tokens: Vec<Tokens> = folded
                 .iter()
                 .map(|f| tokenize::tokenize(f, &mut interner))
                 .collect();
+            tokenize::canonicalize(&interner, &mut tokens);
             mark("tokenize");
             tokens
         }

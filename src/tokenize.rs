@@ -10,7 +10,9 @@
 //! `ポクロウスクPokrovskを` gives `ポ ク ロ ウ ス ク pokrovsk を`.
 //!
 //! Each token has:
-//! - an exact id (same text, same id, across all documents of one comparison),
+//! - an exact id (same text, same id, across all documents of one
+//!   comparison; a word's id is its rank in the sorted vocabulary, so no id
+//!   depends on the order of the documents),
 //! - a seeding key: the id of its light English stem, or [`STOP`] for an
 //!   English function word (see [`crate::english`]),
 //! - its span in the *original* text (bytes),
@@ -257,6 +259,22 @@ impl Interner {
         map
     }
 
+    /// The map from our word ids to *canonical* ids: each word's rank in
+    /// the sorted vocabulary. Ids given in order of first appearance depend
+    /// on which document came first; every later stage hashes, sorts and
+    /// sums by id, so after [`Tokens::remap`] through this map the whole
+    /// comparison is independent of the order of its documents.
+    /// O(V log V) for V distinct words.
+    pub fn canonical(&self) -> Vec<u32> {
+        let mut order: Vec<u32> = (0..self.names.len() as u32).collect();
+        order.sort_unstable_by(|&x, &y| self.names[x as usize].cmp(&self.names[y as usize]));
+        let mut map = vec![0u32; order.len()];
+        for (rank, &i) in order.iter().enumerate() {
+            map[i as usize] = WORD_BASE + rank as u32;
+        }
+        map
+    }
+
     /// Returns `(id, key)` for a word.
     fn word(&mut self, word: &str) -> (u32, u32) {
         if let Some(&id) = self.words.get(word) {
@@ -291,10 +309,12 @@ pub(crate) fn tokenize_all<S: AsRef<str> + Sync>(
     if crate::par::threads(texts.len(), total) == 1 {
         // one thread: one interner, nothing to merge
         let mut interner = Interner::new(stem, stop_words);
-        return texts
+        let mut tokens: Vec<Tokens> = texts
             .iter()
             .map(|t| tokenize(&crate::normalize::fold(t.as_ref()), &mut interner))
             .collect();
+        canonicalize(&interner, &mut tokens);
+        return tokens;
     }
     let parts = crate::par::map(
         texts,
@@ -306,14 +326,27 @@ pub(crate) fn tokenize_all<S: AsRef<str> + Sync>(
         },
     );
     let mut global = Interner::new(stem, stop_words);
+    let maps: Vec<Vec<u32>> = parts.iter().map(|(_, i)| global.absorb(i)).collect();
+    let canonical = global.canonical();
     parts
         .into_iter()
-        .map(|(mut tokens, interner)| {
-            let map = global.absorb(&interner);
+        .zip(maps)
+        .map(|((mut tokens, _), map)| {
+            // the part's ids to the merged interner's, and those to canonical ids
+            let map: Vec<u32> = map.iter().map(|&id| remap(id, &canonical)).collect();
             tokens.remap(&map);
             tokens
         })
         .collect()
+}
+
+/// Rewrites the tokens of every document of one comparison to canonical
+/// ids (see [`Interner::canonical`]). O(V log V + n).
+pub(crate) fn canonicalize(interner: &Interner, tokens: &mut [Tokens]) {
+    let map = interner.canonical();
+    for t in tokens {
+        t.remap(&map);
+    }
 }
 
 /// Tokenizes one folded document.
@@ -498,12 +531,34 @@ mod tests {
         ];
         let merged = tokenize_all(&texts, true, true);
         let mut one = Interner::new(true, true);
-        let want: Vec<Tokens> = texts.iter().map(|t| tokenize(&fold(t), &mut one)).collect();
+        let mut want: Vec<Tokens> = texts.iter().map(|t| tokenize(&fold(t), &mut one)).collect();
+        canonicalize(&one, &mut want);
         for (m, w) in merged.iter().zip(&want) {
             assert_eq!(m.ids, w.ids);
             assert_eq!(m.keys, w.keys);
             assert_eq!(m.starts, w.starts);
         }
+    }
+
+    /// Ids are canonical: the same words get the same ids (and keys)
+    /// whatever the order of the documents.
+    #[test]
+    fn ids_do_not_depend_on_document_order() {
+        let texts = [
+            "zebras walked home",
+            "an apple walks to the zoo",
+            "ポクロウスクPokrovsk",
+        ];
+        let fwd = tokenize_all(&texts, true, true);
+        let rev_texts: Vec<&str> = texts.iter().rev().copied().collect();
+        let rev = tokenize_all(&rev_texts, true, true);
+        for (f, r) in fwd.iter().zip(rev.iter().rev()) {
+            assert_eq!(f.ids, r.ids);
+            assert_eq!(f.keys, r.keys);
+        }
+        // ranks in the sorted vocabulary: "apple" < "walk" < "zebras"
+        let (apple, walk, zebras) = (fwd[1].ids[1], fwd[1].keys[2], fwd[0].ids[0]);
+        assert!(apple < walk && walk < zebras);
     }
 
     #[test]

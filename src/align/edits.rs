@@ -2,12 +2,20 @@
 //! anchors, the few tokens left are aligned by a small LCS table. The result
 //! is a list of `equal`, `only_a` and `only_b` runs that tile both sides.
 //!
+//! Tokens are compared after folding, and folding can turn one character of
+//! the text into several tokens (`㌔` into `キ ロ`) or keep a combining mark
+//! with its base (`橋́`): such a *cluster* of tokens shares one span of the
+//! original text. A run that took only part of a cluster would be empty, or
+//! a character off, on that side, so clusters are atomic: a cluster is in an
+//! `equal` run whole, or it is an edit whole (see [`atomic_clusters`]).
+//!
 //! # Complexity
 //! O(passage length) plus O(g²) per gap of g tokens between anchors, capped
 //! by [`MAX_DP_CELLS`].
 
 use super::runs::Run;
 use super::{DocView, Op, OpKind};
+use crate::tokenize::Tokens;
 
 /// Largest LCS table built between two anchors; a bigger gap (which the gap
 /// limits make rare) is reported as deleted on one side and inserted on the
@@ -105,7 +113,89 @@ pub(super) fn edits(
         }
     }
     diff_gap(&mut ops, ia, ib, (cur.0, pa.1), (cur.1, pb.1));
-    ops
+    atomic_clusters(ops, a.tokens, b.tokens)
+}
+
+/// True when token `i` continues the cluster of token `i - 1`: both come
+/// from one character of the original text (see the module docs).
+fn continues(t: &Tokens, i: u32) -> bool {
+    let i = i as usize;
+    i > 0 && i < t.len() && t.starts[i] < t.ends[i - 1]
+}
+
+/// The token range of the cluster holding token `i`.
+fn cluster(t: &Tokens, i: u32) -> (u32, u32) {
+    let (mut s, mut e) = (i, i + 1);
+    while continues(t, s) {
+        s -= 1;
+    }
+    while continues(t, e) {
+        e += 1;
+    }
+    (s, e)
+}
+
+/// Makes every cluster atomic: an `equal` token whose cluster, on either
+/// side, holds a token that is not `equal` (or lies outside the passage)
+/// becomes an edit, until no such token is left; then the runs are built
+/// again. O(passage length) when no run boundary falls inside a cluster
+/// (the common case); otherwise O(passage length · k) for k rounds, and k is
+/// at most the number of clusters split.
+pub(super) fn atomic_clusters(ops: Vec<Op>, ta: &Tokens, tb: &Tokens) -> Vec<Op> {
+    let (Some(first), Some(last)) = (ops.first(), ops.last()) else {
+        return ops;
+    };
+    let (ra, rb) = ((first.a.0, last.a.1), (first.b.0, last.b.1));
+    let split = |o: &Op| {
+        [o.a.0, o.a.1].iter().any(|&k| continues(ta, k))
+            || [o.b.0, o.b.1].iter().any(|&k| continues(tb, k))
+    };
+    if !ops.iter().any(split) {
+        return ops;
+    }
+    // the partner of each equal token, on each side
+    const NONE: u32 = u32::MAX;
+    let mut in_a = vec![NONE; (ra.1 - ra.0) as usize];
+    let mut in_b = vec![NONE; (rb.1 - rb.0) as usize];
+    for o in ops.iter().filter(|o| o.kind == OpKind::Equal) {
+        for k in 0..o.a.1 - o.a.0 {
+            in_a[(o.a.0 + k - ra.0) as usize] = o.b.0 + k;
+            in_b[(o.b.0 + k - rb.0) as usize] = o.a.0 + k;
+        }
+    }
+    let whole = |t: &Tokens, r: (u32, u32), partner: &[u32], i: u32| {
+        let (s, e) = cluster(t, i);
+        s >= r.0 && e <= r.1 && (s..e).all(|k| partner[(k - r.0) as usize] != NONE)
+    };
+    loop {
+        let mut changed = false;
+        for i in ra.0..ra.1 {
+            let j = in_a[(i - ra.0) as usize];
+            if j != NONE && !(whole(ta, ra, &in_a, i) && whole(tb, rb, &in_b, j)) {
+                in_a[(i - ra.0) as usize] = NONE;
+                in_b[(j - rb.0) as usize] = NONE;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let mut out = Vec::with_capacity(ops.len() + 2);
+    let (mut i, mut j) = (ra.0, rb.0);
+    for x in ra.0..ra.1 {
+        let y = in_a[(x - ra.0) as usize];
+        if y == NONE {
+            continue;
+        }
+        push_op(&mut out, OpKind::OnlyA, (i, x), (j, j));
+        push_op(&mut out, OpKind::OnlyB, (x, x), (j, y));
+        push_op(&mut out, OpKind::Equal, (x, x + 1), (y, y + 1));
+        (i, j) = (x + 1, y + 1);
+    }
+    push_op(&mut out, OpKind::OnlyA, (i, ra.1), (j, j));
+    push_op(&mut out, OpKind::OnlyB, (ra.1, ra.1), (j, rb.1));
+    out
 }
 
 /// Runs inside a candidate, in order of start in `a`, keeping only those

@@ -121,8 +121,11 @@ fn invalid_utf8_nul_and_utf16() {
     let mut bytes = QUOTE.as_bytes().to_vec();
     bytes.insert(20, 0xFF);
     bytes.insert(40, 0xC3);
+    // in ASCII text, two high bytes are a legacy 8-bit text (é in Latin-1),
+    // not damaged UTF-8: no character is lost
     let d = decode_text(&bytes).expect("a few bad bytes are text");
-    assert_eq!(d.replaced, 2);
+    assert_eq!((d.encoding, d.replaced), ("windows-1252", 0));
+    assert_eq!(d.text.chars().count(), QUOTE.len() + 2);
     assert_eq!(run(&[&d.text, QUOTE]).passages.len(), 1);
     assert!(decode_text(b"PK\x03\x04\x00\x00binary").is_err());
     let nul = format!("{QUOTE}\0\0\0{QUOTE}");
@@ -132,7 +135,10 @@ fn invalid_utf8_nul_and_utf16() {
         utf16.extend_from_slice(&u.to_be_bytes());
     }
     assert_eq!(decode_text(&utf16).unwrap().text, QUOTE);
-    assert!(decode_text(&utf16[..utf16.len() - 1]).is_err());
+    // cut off in the middle of a code unit: decoded, the damage counted
+    let cut = decode_text(&utf16[..utf16.len() - 1]).unwrap();
+    assert_eq!(cut.replaced, 1);
+    assert!(cut.text.ends_with('\u{FFFD}'));
 }
 
 #[test]
@@ -196,5 +202,53 @@ fn options_at_their_extremes() {
     ] {
         let r = compare(&texts, &o);
         check_invariants(&texts, &r);
+    }
+}
+
+/// Edit runs stay exact where folding makes one character several tokens
+/// (`㌔` → `キロ`) or keeps a combining mark with its CJK base (`橋́`): the
+/// cluster is equal as a whole or an edit as a whole, and no run is empty
+/// on a side it speaks of (the invariant checker asserts both).
+#[test]
+fn clusters_of_tokens_are_atomic_in_edit_runs() {
+    let tail = "は月曜日から六週間の通行止めになると市が発表した。";
+    let cases = [
+        (format!("市によると新しい港大橋{tail}"), format!("市によると新しい港大x橋\u{301}{tail}")),
+        (
+            "The bridge カロCalloway will close for six weeks from Monday after engineers found cracks.".to_string(),
+            "The bridge ㌔Calloway will close for six weeks from Monday after engineers found cracks.".to_string(),
+        ),
+        (format!("重さはキロの単位{tail}"), format!("重さは㌔の単位{tail}")),
+    ];
+    let opts = Options {
+        min_length: 20,
+        ..Options::default()
+    };
+    for (a, b) in &cases {
+        for (x, y) in [(a, b), (b, a)] {
+            let r = compare(&[x.as_str(), y.as_str()], &opts);
+            check_invariants(&[x, y], &r);
+            assert_eq!(r.passages.len(), 1, "{x} / {y}");
+        }
+    }
+    // ㌔ against キロ is equal as a whole: a verbatim passage
+    let r = compare(&[cases[2].0.as_str(), cases[2].1.as_str()], &opts);
+    assert_eq!(r.passages[0].kind, quotelens::PassageKind::Verbatim);
+    // ㌔ against カロ is an edit as a whole, never ロ equal to ㌔
+    let r = compare(&[cases[1].0.as_str(), cases[1].1.as_str()], &opts);
+    let b16: Vec<u16> = cases[1].1.encode_utf16().collect();
+    let kilo = cases[1]
+        .1
+        .encode_utf16()
+        .take_while(|&u| u != 0x3314)
+        .count() as u32;
+    for e in &r.passages[0].edits {
+        if e.b.start <= kilo && kilo < e.b.end {
+            assert_eq!(e.kind, quotelens::EditKind::OnlyB, "{e:?}");
+            assert_eq!(
+                String::from_utf16_lossy(&b16[e.b.start as usize..e.b.end as usize]),
+                "㌔"
+            );
+        }
     }
 }

@@ -111,10 +111,22 @@ pub fn check_invariants(texts: &[&str], report: &Report) {
             assert_eq!(e.b.start, eb, "passage {i}: edits tile b");
             check_span("edit a", &us[p.a.doc as usize], e.a.start, e.a.end);
             check_span("edit b", &us[p.b.doc as usize], e.b.start, e.b.end);
+            // no run is empty on a side it speaks of; an equal run is equal
+            // text after the documented folding
+            let (len_a, len_b) = (e.a.end - e.a.start, e.b.end - e.b.start);
             match e.kind {
-                EditKind::OnlyA => assert_eq!(e.b.start, e.b.end),
-                EditKind::OnlyB => assert_eq!(e.a.start, e.a.end),
-                EditKind::Equal => {}
+                EditKind::OnlyA => assert!(len_a > 0 && len_b == 0, "passage {i}: only_a {e:?}"),
+                EditKind::OnlyB => assert!(len_b > 0 && len_a == 0, "passage {i}: only_b {e:?}"),
+                EditKind::Equal => {
+                    assert!(
+                        len_a > 0 && len_b > 0,
+                        "passage {i}: empty side in equal {e:?}"
+                    );
+                    let ua = &us[p.a.doc as usize][e.a.start as usize..e.a.end as usize];
+                    let ub = &us[p.b.doc as usize][e.b.start as usize..e.b.end as usize];
+                    let (fa, fb) = (folded_words(ua), folded_words(ub));
+                    assert_eq!(fa, fb, "passage {i}: equal run {e:?} holds different text");
+                }
             }
             ea = e.a.end;
             eb = e.b.end;
@@ -197,4 +209,35 @@ pub fn covering(report: &Report, a: Span, b: Span) -> Vec<&quotelens::Passage> {
 /// Shorthand for a span.
 pub fn span(doc: u32, (start, end): (u32, u32)) -> Span {
     Span { doc, start, end }
+}
+
+/// The word characters of a UTF-16 slice after the documented folding: each
+/// character with the combining marks after it NFKC-normalized and lower
+/// cased, then only letters, digits and marks kept (punctuation, symbols
+/// and white space are separators, and an equal run may differ in them).
+pub fn folded_words(units: &[u16]) -> String {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    let text = String::from_utf16_lossy(units);
+    let mut out = String::new();
+    let mut chunk = String::new();
+    let flush = |chunk: &mut String, out: &mut String| {
+        let folded: String = chunk.nfkc().collect::<String>().to_lowercase();
+        out.extend(
+            folded
+                .chars()
+                .filter(|&c| c.is_alphanumeric() || is_combining_mark(c)),
+        );
+        chunk.clear();
+    };
+    for c in text.chars() {
+        let continues =
+            (c as u32) >= 0x300 && (matches!(c, '\u{FF9E}' | '\u{FF9F}') || is_combining_mark(c));
+        if !continues {
+            flush(&mut chunk, &mut out);
+        }
+        chunk.push(c);
+    }
+    flush(&mut chunk, &mut out);
+    out
 }

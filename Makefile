@@ -65,14 +65,15 @@ www: setup-wasm setup-npm
 lint:
 	$(CARGO) fmt --check
 	$(CARGO) clippy --all-targets --all-features -- -D warnings
-	$(CARGO) clippy --target wasm32-unknown-unknown --lib --test wasm -- -D warnings
+	$(CARGO) clippy --target wasm32-unknown-unknown --lib --test wasm --features wasm-compare,wasm-decode -- -D warnings
+	$(CARGO) clippy --target wasm32-unknown-unknown --lib --no-default-features --features wasm-compare -- -D warnings
 
 unit:
 	$(CARGO) test
 
 ## wasm-test: the wasm API in headless Chromium (wasm-bindgen-test)
 wasm-test: setup-wasm setup-browser
-	CHROMEDRIVER=$$(command -v chromedriver) $(CARGO) test --target wasm32-unknown-unknown --test wasm
+	CHROMEDRIVER=$$(command -v chromedriver) $(CARGO) test --target wasm32-unknown-unknown --test wasm --features wasm-compare,wasm-decode
 
 ## e2e: the page and the element in headless Chromium (Playwright); screenshots in tests/e2e/artifacts
 e2e: www setup-browser

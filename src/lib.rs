@@ -85,6 +85,7 @@
 
 mod align;
 mod english;
+#[cfg(feature = "encodings")]
 mod input;
 mod keysort;
 mod normalize;
@@ -98,7 +99,8 @@ mod tokenize;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use input::{decode_text, Decoded, InputError};
+#[cfg(feature = "encodings")]
+pub use input::{decode_text, Decoded, DetectedBy, InputError, DAMAGED_UTF8_RATIO, META_PRESCAN};
 pub use options::{
     Options, OptionsError, DEFAULT_MAX_GAP, DEFAULT_MAX_OCCURRENCES, DEFAULT_MIN_LENGTH,
     DEFAULT_MIN_SIMILARITY, DEFAULT_SEED_LENGTH, MAX_LENGTH_OPTION, WIDE_CHAR_WEIGHT,
@@ -107,6 +109,19 @@ pub use report::{
     Bounds, Document, Edit, EditKind, Group, Matched, Passage, PassageKind, Report, Segment,
     SegmentKind, Span, SCHEMA_VERSION,
 };
+
+/// The most text one comparison takes, in bytes of all its texts together
+/// (and so the largest file `decode_text` reads). A comparison needs at
+/// most about [`PEAK_BYTES_PER_INPUT_BYTE`] bytes of memory per input byte,
+/// so this keeps a comparison under about 2 GB: within the 4 GB a
+/// WebAssembly instance can address, and within an ordinary laptop's memory.
+/// The CLI, the wasm API and the page refuse more with a clear message.
+pub const MAX_INPUT_BYTES: usize = 64_000_000;
+
+/// Peak memory of a comparison per byte of input, measured by `make bench`
+/// (peak heap over input bytes, 2 × 1 MB to 2 × 4 MB, Japanese and
+/// English, reworded matching on), rounded up.
+pub const PEAK_BYTES_PER_INPUT_BYTE: usize = 32;
 
 use align::DocView;
 use report::PairResult;

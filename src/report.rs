@@ -43,6 +43,12 @@ pub struct Document {
     /// `Text 2`, …; callers that know better (the CLI uses file names)
     /// overwrite it.
     pub name: String,
+    /// The encoding the text was read in, by its WHATWG name (`UTF-8`,
+    /// `Shift_JIS`, …), when it was read from a file (the CLI and the page
+    /// set it from [`decode_text`](crate::decode_text));
+    /// [`compare`](crate::compare) leaves it out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
     /// Length of the text in UTF-16 code units.
     pub length: u32,
     /// Code units inside some passage.
@@ -425,6 +431,7 @@ pub(crate) fn build(
                 .sum();
             Document {
                 name: format!("Text {}", d + 1),
+                encoding: None,
                 length,
                 shared,
                 added: length - shared,

@@ -4,14 +4,24 @@
 //! js-sys or serde-wasm-bindgen.
 //!
 //! ```js
-//! import init, { compare, decodeFile, defaultOptions } from "./pkg/quotelens.js";
+//! import init, { compare, defaultOptions } from "./pkg/quotelens.js";
 //! await init();
 //! const report = compare([textA, textB], { minLength: 80 });
+//! // reading files: the decoding module
+//! import initDecode, { decodeFile } from "./pkg/quotelens_decode.js";
+//! await initDecode();
+//! const { text, encoding } = decodeFile(new Uint8Array(await file.arrayBuffer()));
 //! ```
+//!
+//! The exports come in two modules (see wasm-pack.toml): feature
+//! `wasm-compare` gives `compare`, `defaultOptions`, `validateOptions`,
+//! `maxInputBytes` and `version`; feature `wasm-decode` gives `decodeFile`,
+//! with the encoding detector, which the page loads only to read a file.
 //!
 //! Cost: the core's, plus one copy of each text in and of the report out.
 
-use crate::{decode_text, Options, Report};
+#[cfg(feature = "wasm-compare")]
+use crate::{Options, Report, MAX_INPUT_BYTES};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -47,6 +57,9 @@ export interface Segment { start: number; end: number; kind: SegmentKind; passag
 
 export interface Document {
   name: string;
+  /** The encoding the text was read in (WHATWG name), when a front end
+   * read it from a file; absent from `compare`'s own report. */
+  encoding?: string;
   /** Length in UTF-16 code units. */
   length: number;
   shared: number;
@@ -87,9 +100,21 @@ export interface Report {
   groups: Group[];
 }
 
-/** Text decoded from file bytes, with the count of replaced invalid
- * sequences and of stray control characters kept in the text. */
-export interface Decoded { text: string; replaced: number; control: number; }
+/** How `decodeFile` decided the encoding: a byte-order mark, valid UTF-8,
+ * an HTML `<meta charset>`, or a guess (UTF-16/32 by its zero bytes, a
+ * legacy encoding by chardetng). */
+export type DetectedBy = "bom" | "utf8" | "declared" | "guessed";
+/** Text decoded from file bytes: the encoding used (WHATWG name, such as
+ * "UTF-8", "Shift_JIS", "EUC-JP", "UTF-16LE", "windows-1252"), how it was
+ * found, the count of replaced invalid sequences and of stray control
+ * characters kept in the text. */
+export interface Decoded {
+  text: string;
+  encoding: string;
+  detectedBy: DetectedBy;
+  replaced: number;
+  control: number;
+}
 "#;
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
@@ -98,6 +123,7 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&format!("cannot convert the result: {e}")))
 }
 
+#[cfg(feature = "wasm-compare")]
 /// Options go through JSON so that serde's `deny_unknown_fields` applies
 /// (serde-wasm-bindgen reads struct fields by name and would silently skip a
 /// misspelt `minlength`).
@@ -115,6 +141,7 @@ fn options_from(options: JsValue) -> Result<Options, JsError> {
     Ok(opts)
 }
 
+#[cfg(feature = "wasm-compare")]
 /// Compares texts and returns the report (see the `Report` type). Throws an
 /// `Error` when `texts` is not an array of strings or an option is invalid.
 #[wasm_bindgen(js_name = compare, unchecked_return_type = "Report")]
@@ -125,16 +152,26 @@ pub fn compare_js(
     let texts: Vec<String> = serde_wasm_bindgen::from_value(texts)
         .map_err(|e| JsError::new(&format!("texts must be an array of strings: {e}")))?;
     let opts = options_from(options)?;
+    let total: usize = texts.iter().map(String::len).sum();
+    if total > MAX_INPUT_BYTES {
+        return Err(JsError::new(&format!(
+            "the texts are too large together ({:.1} MB; quotelens compares at most {} MB in all)",
+            total as f64 / 1e6,
+            MAX_INPUT_BYTES / 1_000_000
+        )));
+    }
     let report: Report = crate::compare(&texts, &opts);
     to_js(&report)
 }
 
+#[cfg(feature = "wasm-compare")]
 /// The default options.
 #[wasm_bindgen(js_name = defaultOptions, unchecked_return_type = "Required<Options>")]
 pub fn default_options() -> Result<JsValue, JsError> {
     to_js(&Options::default())
 }
 
+#[cfg(feature = "wasm-compare")]
 /// Checks options; throws an `Error` that names the bad field.
 #[wasm_bindgen(js_name = validateOptions)]
 pub fn validate_options(
@@ -143,23 +180,23 @@ pub fn validate_options(
     options_from(options).map(|_| ())
 }
 
-/// Decodes file bytes (UTF-8, or UTF-16 with a BOM) to text; throws an
-/// `Error` for binary data. (Named `decodeFile` in JS: wasm-bindgen's own
-/// glue already has a `decodeText`.)
+#[cfg(feature = "wasm-decode")]
+/// Decodes file bytes to text in whatever encoding they are (the very
+/// detection of the CLI: BOM, UTF-16/32 without BOM, UTF-8, HTML `<meta
+/// charset>`, then chardetng); throws an `Error` for binary data or more
+/// than the input limit. (Named `decodeFile` in JS: wasm-bindgen's own glue
+/// already has a `decodeText`.)
 #[wasm_bindgen(js_name = decodeFile, unchecked_return_type = "Decoded")]
 pub fn decode_text_js(bytes: &[u8]) -> Result<JsValue, JsError> {
-    let d = decode_text(bytes).map_err(|e| JsError::new(&e.to_string()))?;
-    #[derive(Serialize)]
-    struct Out {
-        text: String,
-        replaced: usize,
-        control: usize,
-    }
-    to_js(&Out {
-        text: d.text,
-        replaced: d.replaced,
-        control: d.control,
-    })
+    let d = crate::decode_text(bytes).map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&d)
+}
+
+#[cfg(feature = "wasm-compare")]
+/// The most text one comparison takes, in UTF-8 bytes of all its texts.
+#[wasm_bindgen(js_name = maxInputBytes)]
+pub fn max_input_bytes() -> usize {
+    MAX_INPUT_BYTES
 }
 
 /// The crate version.

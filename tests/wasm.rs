@@ -132,3 +132,28 @@ fn decode_text_refuses_binary_and_reads_utf16() {
         JsValue::TRUE
     );
 }
+
+/// The wasm API runs the very detection of the CLI: the same text, the same
+/// encoding, for Japanese legacy encodings and UTF-16 without a BOM.
+#[wasm_bindgen_test]
+fn decode_detects_encodings_as_natively() {
+    let text = "港大橋は月曜日から六週間の通行止めになると市が発表した。\n技師が点検で主要なケーブル二本に亀裂を見つけた。";
+    let mut cases: Vec<Vec<u8>> = [
+        encoding_rs::SHIFT_JIS,
+        encoding_rs::EUC_JP,
+        encoding_rs::ISO_2022_JP,
+    ]
+    .iter()
+    .map(|e| e.encode(text).0.into_owned())
+    .collect();
+    cases.push(text.encode_utf16().flat_map(u16::to_le_bytes).collect());
+    for bytes in cases {
+        let native = quotelens::decode_text(&bytes).unwrap();
+        let d = decode_text_js(&bytes).unwrap();
+        let get = |k: &str| Reflect::get(&d, &k.into()).unwrap().as_string().unwrap();
+        assert_eq!(get("text"), text);
+        assert_eq!(get("encoding"), native.encoding);
+        assert_ne!(native.encoding, "UTF-8");
+        assert_eq!(get("detectedBy"), "guessed");
+    }
+}

@@ -47,6 +47,7 @@ function buildPane(doc) {
     root,
     name: root.querySelector(".pane-name"),
     stats: root.querySelector(".pane-stats"),
+    encoding: root.querySelector(".pane-encoding"),
     open: root.querySelector(".pane-open"),
     edit: root.querySelector(".pane-edit"),
     remove: root.querySelector(".pane-remove"),
@@ -176,9 +177,14 @@ async function loadFile(doc, file) {
   }
   doc.name = name;
   doc.text = text;
+  doc.encoding = decoded.encoding;
+  doc.detectedBy = decoded.detectedBy;
   doc.editing = false;
   doc.ui.name.value = name;
-  setMessage(doc, decoded.replaced ? t.warnReplaced(name, decoded.replaced) : "", "warn");
+  const warnings = [];
+  if (decoded.replaced) warnings.push(t.warnReplaced(name, decoded.replaced, decoded.encoding));
+  if (decoded.control) warnings.push(t.warnControl(name, decoded.control));
+  setMessage(doc, warnings.join(" "), "warn");
   renderPane(doc);
 }
 
@@ -260,9 +266,14 @@ function renderPane(doc) {
   if (!doc.editing && ui.editor.value) ui.editor.value = "";
   ui.editor.hidden = !doc.editing;
   ui.view.hidden = doc.editing;
+  // the encoding the file was read in (none for typed text)
+  ui.encoding.hidden = !doc.encoding;
+  ui.encoding.textContent = doc.encoding ? t.encoding(doc.encoding, doc.detectedBy) : "";
+  ui.encoding.title = doc.encoding ? t.encodingTitle : "";
   const report = reportFor(doc);
   if (report) {
     report.documents[i].name = doc.name;
+    if (doc.encoding) report.documents[i].encoding = doc.encoding;
     const map = renderDocument(ui.view, doc.text, i, report, labels);
     for (const [id, els] of map) state.passageEls.set(id, [...(state.passageEls.get(id) ?? []), ...els]);
     renderMinimap(ui.minimap, i, report, ui.view);

@@ -65,7 +65,8 @@ export class Engine {
     return this.comparer.request({ type: "compare", texts, options });
   }
 
-  /** Decodes file bytes: resolves to {text, replaced}, rejects for binary. */
+  /** Decodes file bytes in any encoding: resolves to {text, encoding,
+   * detectedBy, replaced, control}, rejects for binary. */
   decode(buffer) {
     this.decoder ??= new Channel(this.url);
     return this.decoder.request({ type: "decode", bytes: buffer }, [buffer]);

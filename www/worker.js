@@ -1,20 +1,31 @@
-// The alignment worker: loads the wasm once and answers requests, so the
-// page never freezes on long texts. Messages: {id, type: "compare", texts,
-// options} and {id, type: "decode", bytes}; answers {id, ok, value | error}.
-import init, { compare, decodeFile } from "./pkg/quotelens.js";
+// The alignment worker: answers requests, so the page never freezes on long
+// texts. Messages: {id, type: "compare", texts, options} and {id, type:
+// "decode", bytes}; answers {id, ok, value | error}. Each module is loaded
+// on first use: a comparing worker never loads the encoding detector, and a
+// decoding worker never loads the aligner.
+let core = null;
+let decoder = null;
 
-const ready = init();
+function load(url) {
+  return import(url).then(async (m) => {
+    await m.default();
+    return m;
+  });
+}
 
 self.onmessage = async (ev) => {
   const { id, type } = ev.data;
   try {
-    await ready;
     let value;
     if (type === "compare") {
+      core ??= load("./pkg/quotelens.js");
+      const { compare } = await core;
       const started = performance.now();
       value = compare(ev.data.texts, ev.data.options);
       value = { report: value, ms: performance.now() - started };
     } else if (type === "decode") {
+      decoder ??= load("./pkg/quotelens_decode.js");
+      const { decodeFile } = await decoder;
       value = decodeFile(new Uint8Array(ev.data.bytes));
     } else {
       throw new Error(`unknown request ${type}`);

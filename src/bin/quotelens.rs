@@ -1,8 +1,11 @@
 //! The quotelens command line: compare files, print a summary or the JSON
 //! report. A thin shell over `quotelens::compare`; see `--help`.
 
-use quotelens::{compare, decode_text, EditKind, Options, PassageKind, Report};
-use std::io::Write;
+use quotelens::{
+    compare, decode_text, Decoded, DetectedBy, EditKind, Options, PassageKind, Report,
+    MAX_INPUT_BYTES,
+};
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "\
@@ -11,6 +14,11 @@ quotelens: find the passages texts share, and what each author added
 USAGE:
     quotelens [OPTIONS] FILE FILE [FILE ...]
     quotelens [OPTIONS] --sample [en|ja]
+
+FILE is a path, or - for standard input. Files may be in any encoding:
+UTF-8, UTF-16/32 (with or without a BOM), Shift_JIS, EUC-JP, ISO-2022-JP,
+GB18030, Big5, EUC-KR, windows-125x, Latin-1, or what an HTML page's
+<meta charset> declares; the summary says which was used.
 
 OPTIONS:
     --json                   print the report as JSON (the schema of README.md)
@@ -23,12 +31,15 @@ OPTIONS:
     --no-stop-words          seed on English function words too
     --no-reworded            report only copied and edited passages, not
                              reworded ones (found by default, in any script)
-    --options JSON           options as a JSON object (camelCase keys)
+    --options JSON           options as a JSON object (camelCase keys); it
+                             sets the keys it names, so options apply in the
+                             order given: later flags and keys win
     --sample [en|ja]         compare the built-in sample pair (default en)
     -h, --help               this text
     -V, --version            the version
 
 Weighted characters: a letter counts 1, a Han, kana or Hangul character 2.
+Input: at most 64 MB of text in all.
 Exit codes: 0 done, 2 bad usage or unreadable input.";
 
 const SAMPLES: [(&str, &str, &str, &str); 2] = [
@@ -113,10 +124,7 @@ fn parse_args(argv: Vec<String>) -> Result<Option<Args>, String> {
                     .parse()
                     .map_err(|_| format!("{name} needs a number from 0 to 1, got {v:?}"))?;
             }
-            "--options" => {
-                let v = value("a JSON object")?;
-                *o = serde_json::from_str(&v).map_err(|e| format!("--options: {e}"))?;
-            }
+            "--options" => *o = merge_options(o, &value("a JSON object")?)?,
             "--sample" => {
                 let lang = match it.peek().map(String::as_str) {
                     Some("en") | Some("ja") => it.next(),
@@ -135,14 +143,53 @@ fn parse_args(argv: Vec<String>) -> Result<Option<Args>, String> {
     Ok(Some(args))
 }
 
-/// Reads a file, refusing binary input with a message naming it.
-fn read(path: &str) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
+/// `current` with the keys of the JSON object `json` set: `--options`
+/// changes what it names and keeps what flags before it set.
+fn merge_options(current: &Options, json: &str) -> Result<Options, String> {
+    let patch: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| format!("--options: {e}"))?;
+    let serde_json::Value::Object(patch) = patch else {
+        return Err(format!("--options needs a JSON object, got {json}"));
+    };
+    let mut merged = serde_json::to_value(current).map_err(|e| format!("--options: {e}"))?;
+    for (key, value) in patch {
+        // the name the option had before schema 2
+        let key = if key == "paraphrase" {
+            "reworded".to_string()
+        } else {
+            key
+        };
+        merged[key] = value;
+    }
+    serde_json::from_value(merged).map_err(|e| format!("--options: {e}"))
+}
+
+/// Reads a file (`-`: standard input), refusing binary input with a
+/// message naming it.
+fn read(path: &str) -> Result<Decoded, String> {
+    let bytes = if path == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .take(MAX_INPUT_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("standard input: cannot read: {e}"))?;
+        bytes
+    } else {
+        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        if size > MAX_INPUT_BYTES as u64 {
+            return Err(format!(
+                "{path}: too large ({:.1} MB; quotelens compares at most {} MB in all)",
+                size as f64 / 1e6,
+                MAX_INPUT_BYTES / 1_000_000
+            ));
+        }
+        std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?
+    };
     let decoded = decode_text(&bytes).map_err(|e| format!("{path}: {e}"))?;
     if decoded.replaced > 0 {
         eprintln!(
-            "quotelens: warning: {path}: {} invalid UTF-8 sequence(s) replaced by U+FFFD",
-            decoded.replaced
+            "quotelens: warning: {path}: {} invalid {} sequence(s) replaced by U+FFFD",
+            decoded.replaced, decoded.encoding
         );
     }
     if decoded.control > 0 {
@@ -151,7 +198,18 @@ fn read(path: &str) -> Result<String, String> {
             decoded.control
         );
     }
-    Ok(decoded.text)
+    Ok(decoded)
+}
+
+/// How a document's encoding was found, for the summary.
+fn encoding_note(d: &quotelens::Document, how: Option<DetectedBy>) -> String {
+    match (&d.encoding, how) {
+        (Some(e), Some(DetectedBy::Bom)) => format!("  {e} (BOM)"),
+        (Some(e), Some(DetectedBy::Declared)) => format!("  {e} (declared)"),
+        (Some(e), Some(DetectedBy::Guessed)) => format!("  {e} (detected)"),
+        (Some(e), _) => format!("  {e}"),
+        (None, _) => String::new(),
+    }
 }
 
 /// A one-line excerpt of `text[start..end]` (UTF-16 units): its head and tail.
@@ -182,7 +240,12 @@ fn percent(part: u32, whole: u32) -> f64 {
     }
 }
 
-fn summary(report: &Report, texts: &[String], out: &mut impl Write) -> std::io::Result<()> {
+fn summary(
+    report: &Report,
+    texts: &[String],
+    how: &[Option<DetectedBy>],
+    out: &mut impl Write,
+) -> std::io::Result<()> {
     let units: Vec<Vec<u16>> = texts.iter().map(|t| t.encode_utf16().collect()).collect();
     let width = report
         .documents
@@ -199,7 +262,7 @@ fn summary(report: &Report, texts: &[String], out: &mut impl Write) -> std::io::
             .count();
         writeln!(
             out,
-            "  [{}] {:width$}  {:>8} chars  shared {:5.1}%  added {:5.1}%  {} passage{}",
+            "  [{}] {:width$}  {:>8} chars  shared {:5.1}%  added {:5.1}%  {} passage{}{}",
             i + 1,
             d.name,
             d.length,
@@ -207,6 +270,7 @@ fn summary(report: &Report, texts: &[String], out: &mut impl Write) -> std::io::
             percent(d.added, d.length),
             n,
             if n == 1 { "" } else { "s" },
+            encoding_note(d, how.get(i).copied().flatten()),
         )?;
     }
     writeln!(out)?;
@@ -267,7 +331,9 @@ fn main() -> ExitCode {
         Ok(None) => return ExitCode::SUCCESS,
         Err(e) => return fail(&e),
     };
-    let (names, texts): (Vec<String>, Vec<String>) = if let Some(k) = args.sample {
+    let (names, texts, decoded): (Vec<String>, Vec<String>, Vec<Option<Decoded>>) = if let Some(k) =
+        args.sample
+    {
         if !args.files.is_empty() {
             return fail("--sample takes no files");
         }
@@ -275,24 +341,57 @@ fn main() -> ExitCode {
         (
             vec![na.to_string(), nb.to_string()],
             vec![ta.to_string(), tb.to_string()],
+            vec![None, None],
         )
     } else {
         if args.files.len() < 2 {
             return fail("give at least two files to compare (or --sample); see --help");
         }
+        if args.files.iter().filter(|f| *f == "-").count() > 1 {
+            return fail("- (standard input) can be given once");
+        }
         let mut texts = Vec::new();
+        let mut decoded = Vec::new();
+        let mut total = 0;
         for f in &args.files {
             match read(f) {
-                Ok(t) => texts.push(t),
+                Ok(mut d) => {
+                    total += d.text.len();
+                    texts.push(std::mem::take(&mut d.text));
+                    decoded.push(Some(d));
+                }
                 Err(e) => return fail(&e),
             }
+            if total > MAX_INPUT_BYTES {
+                return fail(&format!(
+                        "the texts are too large together ({:.1} MB; quotelens compares at most {} MB in all)",
+                        total as f64 / 1e6,
+                        MAX_INPUT_BYTES / 1_000_000
+                    ));
+            }
         }
-        (args.files.clone(), texts)
+        let names = args
+            .files
+            .iter()
+            .map(|f| {
+                if f == "-" {
+                    "stdin".to_string()
+                } else {
+                    f.clone()
+                }
+            })
+            .collect();
+        (names, texts, decoded)
     };
     let mut report = compare(&texts, &args.options);
-    for (d, name) in report.documents.iter_mut().zip(&names) {
+    for ((d, name), dec) in report.documents.iter_mut().zip(&names).zip(&decoded) {
         d.name = name.clone();
+        d.encoding = Some(dec.as_ref().map_or("UTF-8", |x| x.encoding).to_string());
     }
+    let how: Vec<Option<DetectedBy>> = decoded
+        .iter()
+        .map(|d| d.as_ref().map(|d| d.detected_by))
+        .collect();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let written = if args.json {
@@ -300,7 +399,7 @@ fn main() -> ExitCode {
             .map_err(std::io::Error::other)
             .and_then(|_| writeln!(out))
     } else {
-        summary(&report, &texts, &mut out)
+        summary(&report, &texts, &how, &mut out)
     };
     match written.and_then(|_| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,

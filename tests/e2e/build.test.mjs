@@ -25,7 +25,10 @@ test("the build plan follows wasm-pack.toml", () => {
   const q = plan(changed);
   assert.equal(q.outDir, "elsewhere");
   assert.deepEqual(q.steps.at(-1)[1].slice(0, 1), ["-O1"]);
-  assert.equal(plan(config, "dev").steps.length, 2, "the dev profile runs no wasm-opt");
+  assert.equal(plan(config, "dev").steps.length, 4, "the dev profile runs no wasm-opt");
+  // two modules, each built with its own features
+  const builds = p.steps.filter(([cmd]) => cmd === "cargo").map(([, args]) => args.at(-1));
+  assert.deepEqual(builds, [config.build["compare-features"].join(","), config.build["decode-features"].join(",")]);
 });
 
 test("the built package is the one wasm-pack.toml describes, and within budget", () => {
@@ -35,7 +38,9 @@ test("the built package is the one wasm-pack.toml describes, and within budget",
   assert.equal(info.cargoProfile, profile["cargo-profile"]);
   assert.deepEqual(info.wasmOpt, profile["wasm-opt"]);
   assert.ok(info.gzipBytes <= 250 * 1000, `wasm is ${info.gzipBytes} bytes gzipped`);
-  console.log(`wasm: ${info.bytes} bytes, ${info.gzipBytes} gzipped`);
+  const decode = info.modules[config.build["decode-out-name"]];
+  assert.ok(decode.gzipBytes <= 250 * 1000, `the decoding module is ${decode.gzipBytes} bytes gzipped`);
+  console.log(`wasm: ${info.bytes} bytes, ${info.gzipBytes} gzipped; decoding module ${decode.gzipBytes} gzipped`);
 });
 
 test("a setting changed in the file takes effect in a real build", { timeout: 300_000 }, () => {
@@ -50,6 +55,7 @@ test("a setting changed in the file takes effect in a real build", { timeout: 30
   execFileSync("node", [join(ROOT, "tools/build-wasm.mjs"), "--config", file], { cwd: ROOT, stdio: "pipe" });
   const built = readdirSync(join(dir, "pkg"));
   assert.ok(built.includes("renamed.js") && built.includes("renamed_bg.wasm"), built.join(", "));
+  assert.ok(built.includes("quotelens_decode.js") && built.includes("quotelens_decode_bg.wasm"), built.join(", "));
   const info = JSON.parse(readFileSync(join(dir, "pkg", "build.json"), "utf8"));
   assert.equal(info.profile, "dev");
   assert.deepEqual(info.wasmOpt, []);

@@ -1,9 +1,10 @@
 // The comparison page in headless Chromium, used as a reader would use it.
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { ARTIFACTS, CORPUS, covered, dropFiles, newPage, nextComparison, pieces, useBrowser, watchProgress } from "./harness.mjs";
+import { ARTIFACTS, CORPUS, ROOT, covered, dropFiles, newPage, nextComparison, pieces, useBrowser, watchProgress } from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -239,6 +240,31 @@ test("HTML import is inert even where no Content-Security-Policy applies", async
   assert.match(result.text, /Shown/);
   assert.match(result.text, /kept/);
   await context.close();
+});
+
+test("older Japanese files: Shift_JIS and EUC-JP are read, compared, and their encoding shown", async () => {
+  const s = await open("ja-JP");
+  const { page } = s;
+  // the sample post, saved by Python in the encodings older Japanese sites used
+  const post = join(ROOT, "www/samples/post-ja.txt");
+  const encode = (enc) =>
+    [...execFileSync(process.env.PYTHON || "python3", ["-c", "import sys; sys.stdout.buffer.write(open(sys.argv[1], encoding='utf-8').read().encode(sys.argv[2]))", post, enc])];
+  const want = readFileSync(post, "utf8");
+  for (const [enc, label] of [["shift_jis", "Shift_JIS"], ["euc_jp", "EUC-JP"]]) {
+    const done = nextComparison(page);
+    await dropFiles(page, 1, [{ name: `post-${enc}.txt`, bytes: encode(enc) }]);
+    await done;
+    assert.equal(await page.textContent(".pane >> nth=1 >> .pane-encoding"), `${label}（推定）`);
+    assert.equal(await page.isVisible(".pane >> nth=1 >> .pane-encoding"), true);
+    const view = await pieces(page, 1);
+    assert.equal(view.text, want, `${label}: the text is decoded exactly`);
+    assert.ok(view.pieces.some((p) => p.shared), `${label}: passages found`);
+    assert.equal(await page.textContent(".pane >> nth=1 >> .pane-msg"), "");
+  }
+  // typed text has no encoding to show
+  assert.equal(await page.isVisible(".pane >> nth=0 >> .pane-encoding"), false);
+  await page.screenshot({ path: join(ARTIFACTS, "encoding-sjis.png") });
+  await finish(s);
 });
 
 test("a binary file gets a message in its pane and the other text stays", async () => {

@@ -65,6 +65,9 @@ fn json_is_the_library_report() {
     let mut want = compare(&[&ta, &tb], &opts);
     want.documents[0].name = a.to_str().unwrap().into();
     want.documents[1].name = b.to_str().unwrap().into();
+    for d in &mut want.documents {
+        d.encoding = Some("UTF-8".into());
+    }
     assert_eq!(got, want);
     assert!(!got.passages.is_empty());
     // snake_case kinds and camelCase options in the JSON itself
@@ -144,19 +147,159 @@ fn missing_file_and_bad_options_exit_2() {
 
 #[test]
 fn invalid_utf8_is_decoded_with_a_warning() {
-    let wire = std::fs::read(samples().join("wire-en.txt")).unwrap();
-    let mut damaged = std::fs::read(samples().join("post-en.txt")).unwrap();
-    damaged.insert(10, 0xFF);
+    let wire = std::fs::read(samples().join("wire-ja.txt")).unwrap();
+    let mut damaged = std::fs::read(samples().join("post-ja.txt")).unwrap();
+    damaged.insert(0, 0xFF);
     let a = tmp("wire.txt", &wire);
     let b = tmp("damaged.txt", &damaged);
     let o = run(&[a.to_str().unwrap(), b.to_str().unwrap()]);
     assert!(o.status.success());
     let err = stderr(&o);
     assert!(
-        err.contains("warning") && err.contains("damaged.txt"),
+        err.contains("warning") && err.contains("damaged.txt") && err.contains("1 invalid UTF-8"),
         "{err}"
     );
     assert!(String::from_utf8_lossy(&o.stdout).contains("#3"));
+}
+
+/// Older Japanese files (Shift_JIS, EUC-JP, ISO-2022-JP) and UTF-16 without
+/// a BOM are read, compared exactly as their UTF-8 original, and the
+/// summary and the JSON say which encoding was used.
+#[test]
+fn legacy_encodings_are_read_and_reported() {
+    let wire = samples().join("wire-ja.txt");
+    let post = std::fs::read_to_string(samples().join("post-ja.txt")).unwrap();
+    let want = run(&[
+        "--json",
+        wire.to_str().unwrap(),
+        samples().join("post-ja.txt").to_str().unwrap(),
+    ]);
+    let want: Report = serde_json::from_slice(&want.stdout).unwrap();
+    let utf16: Vec<u8> = post.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    for (name, bytes, label) in [
+        (
+            "post-sjis.txt",
+            encoding_rs::SHIFT_JIS.encode(&post).0.into_owned(),
+            "Shift_JIS",
+        ),
+        (
+            "post-eucjp.txt",
+            encoding_rs::EUC_JP.encode(&post).0.into_owned(),
+            "EUC-JP",
+        ),
+        (
+            "post-jis.txt",
+            encoding_rs::ISO_2022_JP.encode(&post).0.into_owned(),
+            "ISO-2022-JP",
+        ),
+        ("post-utf16be.txt", utf16.clone(), "UTF-16BE"),
+    ] {
+        let b = tmp(name, &bytes);
+        let o = run(&[wire.to_str().unwrap(), b.to_str().unwrap()]);
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+        let out = String::from_utf8(o.stdout).unwrap();
+        assert!(
+            out.contains(&format!("{label} (detected)")),
+            "{name}: {out}"
+        );
+        let o = run(&["--json", wire.to_str().unwrap(), b.to_str().unwrap()]);
+        let got: Report = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(got.documents[1].encoding.as_deref(), Some(label));
+        assert_eq!(got.documents[0].encoding.as_deref(), Some("UTF-8"));
+        assert_eq!(got.passages, want.passages, "{name}");
+    }
+}
+
+#[test]
+fn a_dash_reads_standard_input() {
+    use std::io::Write;
+    let (a, b) = (samples().join("wire-en.txt"), samples().join("post-en.txt"));
+    let mut child = bin()
+        .args(["--json", a.to_str().unwrap(), "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(&std::fs::read(&b).unwrap())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success());
+    let got: Report = serde_json::from_slice(&o.stdout).unwrap();
+    let want: Report =
+        serde_json::from_slice(&run(&["--json", a.to_str().unwrap(), b.to_str().unwrap()]).stdout)
+            .unwrap();
+    assert_eq!(got.documents[1].name, "stdin");
+    assert_eq!(got.passages, want.passages);
+    assert!(!got.passages.is_empty());
+    let o = run(&["-", "-"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("once"), "{}", stderr(&o));
+}
+
+/// `--options` sets only the keys it names: options apply in the order
+/// given, later ones winning; and floats come back as they were given.
+#[test]
+fn options_and_flags_combine_in_order() {
+    let opts = |args: &[&str]| -> Options {
+        let mut all = vec!["--json", "--sample", "en"];
+        all.extend_from_slice(args);
+        let o = run(&all);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        serde_json::from_slice::<Report>(&o.stdout).unwrap().options
+    };
+    let o = opts(&[
+        "--no-reworded",
+        "--min-length",
+        "30",
+        "--options",
+        r#"{"maxGap":10}"#,
+    ]);
+    assert_eq!((o.min_length, o.max_gap, o.reworded), (30, 10, false));
+    let o = opts(&[
+        "--options",
+        r#"{"minLength":90,"maxGap":10}"#,
+        "--min-length",
+        "30",
+    ]);
+    assert_eq!((o.min_length, o.max_gap), (30, 10));
+    let o = opts(&[
+        "--min-length",
+        "30",
+        "--options",
+        r#"{"minLength":90,"paraphrase":false}"#,
+    ]);
+    assert_eq!((o.min_length, o.reworded), (90, false));
+    for given in [
+        "0.1",
+        "0.3",
+        "0.45",
+        "0.123456789012345",
+        "0.987654321098765",
+        "0.0001",
+    ] {
+        let via_flag = run(&["--json", "--sample", "en", "--min-similarity", given]);
+        let via_json = run(&[
+            "--json",
+            "--sample",
+            "en",
+            "--options",
+            &format!("{{\"minSimilarity\":{given}}}"),
+        ]);
+        for o in [via_flag, via_json] {
+            let raw = String::from_utf8(o.stdout).unwrap();
+            assert!(
+                raw.contains(&format!("\"minSimilarity\":{given}")),
+                "{given}: {}",
+                &raw[..200]
+            );
+        }
+    }
+    let o = run(&["--sample", "en", "--options", "[1]"]);
+    assert_eq!(o.status.code(), Some(2));
 }
 
 #[test]

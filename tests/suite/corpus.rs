@@ -211,3 +211,43 @@ fn unrelated_pairs_share_nothing() {
     assert!(!r.passages.is_empty());
     assert!(r.passages.iter().all(|p| (p.a.doc, p.b.doc) == (0, 1)));
 }
+
+/// Every corpus post saved in the encodings older Japanese sites used
+/// (Shift_JIS, EUC-JP, ISO-2022-JP) and as UTF-16 without a BOM is
+/// detected as such and decodes to the very text that encoding holds
+/// (characters it cannot hold come back as the numeric references the
+/// encoder wrote); the real pair compares the same from Shift_JIS files.
+#[test]
+fn corpus_posts_in_legacy_encodings_are_detected() {
+    let Some(texts) = ["000_", "001_", "002_", "003_", "004_"]
+        .iter()
+        .map(|p| corpus_file(p))
+        .collect::<Option<Vec<String>>>()
+    else {
+        return;
+    };
+    let mut sjis_texts = Vec::new();
+    for text in &texts {
+        for enc in [
+            encoding_rs::SHIFT_JIS,
+            encoding_rs::EUC_JP,
+            encoding_rs::ISO_2022_JP,
+        ] {
+            let (bytes, _, _) = enc.encode(text);
+            let want = enc.decode_without_bom_handling(&bytes).0;
+            let d = quotelens::decode_text(&bytes).expect("a Japanese post is text");
+            assert_eq!(d.encoding, enc.name());
+            assert_eq!(d.text, want);
+            assert_eq!(d.replaced, 0);
+            if enc == encoding_rs::SHIFT_JIS {
+                sjis_texts.push(d.text);
+            }
+        }
+        let utf16: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let d = quotelens::decode_text(&utf16).unwrap();
+        assert_eq!((d.encoding, d.text.as_str()), ("UTF-16LE", text.as_str()));
+    }
+    let r = compare(&sjis_texts[..2], &Options::default());
+    let utf8 = compare(&texts[..2], &Options::default());
+    assert_eq!(r.passages.len(), utf8.passages.len());
+}

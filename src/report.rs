@@ -186,8 +186,10 @@ pub struct Group {
     pub id: u32,
     /// Ids of its passages.
     pub passages: Vec<u32>,
-    /// Per document, the span from the earliest start to the latest end of
-    /// the group's passages there; sorted by document.
+    /// The text its passages cover: per document, the union of their spans
+    /// there, as disjoint spans sorted by document and start. A document
+    /// that holds the text twice (a quote pasted twice) has two spans, so a
+    /// group never spans text that none of its passages covers.
     pub spans: Vec<Span>,
 }
 
@@ -404,18 +406,10 @@ pub(crate) fn build(
         passage.group = g;
         let group = &mut groups[g as usize];
         group.passages.push(i as u32);
-        for s in [passage.a, passage.b] {
-            match group.spans.iter_mut().find(|x| x.doc == s.doc) {
-                Some(x) => {
-                    x.start = x.start.min(s.start);
-                    x.end = x.end.max(s.end);
-                }
-                None => group.spans.push(s),
-            }
-        }
+        group.spans.extend([passage.a, passage.b]);
     }
     for g in &mut groups {
-        keysort::sort_by_key(&mut g.spans, |s| s.doc as u128);
+        g.spans = union(std::mem::take(&mut g.spans));
     }
 
     let documents = texts
@@ -447,6 +441,22 @@ pub(crate) fn build(
         passages,
         groups,
     }
+}
+
+/// The union of spans: disjoint spans (overlapping or touching ones merged)
+/// sorted by document and start. O(s log s).
+fn union(mut spans: Vec<Span>) -> Vec<Span> {
+    keysort::sort_by_key(&mut spans, |s| keysort::key4(s.doc, s.start, s.end, 0));
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        match out.last_mut() {
+            Some(last) if last.doc == s.doc && s.start <= last.end => {
+                last.end = last.end.max(s.end)
+            }
+            _ => out.push(s),
+        }
+    }
+    out
 }
 
 /// UTF-16 bounds of token ranges.

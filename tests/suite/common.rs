@@ -174,6 +174,26 @@ pub fn check_invariants(texts: &[&str], report: &Report) {
         for s in &g.spans {
             check_span("group", &us[s.doc as usize], s.start, s.end);
         }
+        // a group's spans are exactly the union of its passages' spans: it
+        // never spans text that none of its passages covers
+        let mut want: Vec<(u32, u32, u32)> = Vec::new();
+        let mut sides: Vec<Span> = g
+            .passages
+            .iter()
+            .flat_map(|&p| [report.passages[p as usize].a, report.passages[p as usize].b])
+            .collect();
+        sides.sort_by_key(|s| (s.doc, s.start, s.end));
+        for s in sides {
+            match want.last_mut() {
+                Some(w) if w.0 == s.doc && s.start <= w.2 => w.2 = w.2.max(s.end),
+                _ => want.push((s.doc, s.start, s.end)),
+            }
+        }
+        let got: Vec<(u32, u32, u32)> = g.spans.iter().map(|s| (s.doc, s.start, s.end)).collect();
+        assert_eq!(
+            got, want,
+            "group {gi}: spans are the union of its passages'"
+        );
     }
     assert!(
         seen.iter().all(|&n| n == 1),

@@ -124,6 +124,7 @@ fn table() {
     let out_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www/pkg/bench");
     std::fs::create_dir_all(&out_dir).expect("www/pkg/bench");
     let mut rows = Vec::new();
+    let mut rows_peak: Vec<f64> = Vec::new();
     println!();
     println!("| input (per side) | floor ms | normalize | tokenize | seed | align | report | end to end ms | MB/s | × floor | peak heap / byte |");
     println!("|---|---|---|---|---|---|---|---|---|---|---|");
@@ -152,6 +153,7 @@ fn table() {
         PEAK.store(base, Ordering::Relaxed);
         let (e2e, report) = best(runs, || compare(&[a.as_str(), b.as_str()], &opts));
         let peak = PEAK.load(Ordering::Relaxed) - base;
+        rows_peak.push(peak as f64 / total as f64);
         let ms = |s: f64| format!("{:.1}", s * 1e3);
         let stage = |n: &str| {
             stage_best
@@ -181,10 +183,50 @@ fn table() {
             peak as f64 / total as f64
         ));
     }
+    // Peak memory bound: the documented bytes per input byte
+    // (quotelens::PEAK_BYTES_PER_INPUT_BYTE) holds on every row above.
+    let worst = rows_peak.iter().cloned().fold(0.0f64, f64::max);
+    println!(
+        "\nPeak heap per input byte: at most {worst:.1} (documented bound {}; {} MB in all is refused)",
+        quotelens::PEAK_BYTES_PER_INPUT_BYTE,
+        quotelens::MAX_INPUT_BYTES / 1_000_000
+    );
+    assert!(
+        worst <= quotelens::PEAK_BYTES_PER_INPUT_BYTE as f64,
+        "peak heap {worst:.1} B per input byte is over the documented bound"
+    );
+    many_documents();
     let json = format!("[{}]\n", rows.join(",\n"));
     let target = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-native.json");
     std::fs::write(&target, json).expect("write target/bench-native.json");
     println!("\nStages run on one thread, one after another; end to end uses every core.");
+}
+
+/// Many documents quoting one source: N posts of 2 KB, each with its own
+/// words around one lightly edited quote of a four-part wire story. Time
+/// grows at most quadratically in N (every pair is looked at, in O(n) each)
+/// and the shared text is linked through hubs (seed::MAX_PAIRWISE_DOCS).
+fn many_documents() {
+    let opts = Options::default();
+    println!();
+    println!("| posts × 2 KB | script | end to end s | passages | groups |");
+    println!("|---|---|---|---|---|");
+    for script in [gen::Script::En, gen::Script::Ja] {
+        for n in [100, 300, 1000] {
+            let posts = gen::quoting_posts(7, script, n, 2000);
+            let (s, report) = best(1, || compare(&posts, &opts));
+            println!(
+                "| {n} | {} | {s:.2} | {} | {} |",
+                if script == gen::Script::En {
+                    "en"
+                } else {
+                    "ja"
+                },
+                report.passages.len(),
+                report.groups.len()
+            );
+        }
+    }
 }
 
 criterion_group!(benches, bench);

@@ -167,20 +167,23 @@ fn pipeline(texts: &[&str], options: &Options, mut stages: StageMark) -> Report 
         }
         None => tokenize::tokenize_all(texts, opts.stem, opts.stop_words),
     };
-    let index = seed::Index::build(&tokens, &opts);
-
     let n = texts.len();
+    // a canonical order of the documents: by length, then text
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&d| (texts[d].len(), texts[d]));
+    let mut rank = vec![0u32; n];
+    for (r, &d) in order.iter().enumerate() {
+        rank[d] = r as u32;
+    }
+    let index = seed::Index::build(&tokens, &rank, &opts);
+
     let mut covered: Vec<Vec<bool>> = tokens.iter().map(|t| vec![false; t.len()]).collect();
     let mut pair_runs = Vec::with_capacity(n * n.saturating_sub(1) / 2);
     for a in 0..n {
         for b in a + 1..n {
             // Each pair is aligned in a role order fixed by the texts
             // themselves, so the report does not depend on input order.
-            let (x, y) = if (texts[b].len(), texts[b]) < (texts[a].len(), texts[a]) {
-                (b, a)
-            } else {
-                (a, b)
-            };
+            let (x, y) = if rank[b] < rank[a] { (b, a) } else { (a, b) };
             let seeds = index.pair(x, y);
             let runs = align::runs(
                 &seeds,
@@ -202,13 +205,35 @@ fn pipeline(texts: &[&str], options: &Options, mut stages: StageMark) -> Report 
     if let Some(mark) = stages.as_mut() {
         mark("seed");
     }
+    // Many documents: text that many of them copy is linked through a hub
+    // by exact matching (see seed::MAX_PAIRWISE_DOCS), so it is left out of
+    // reworded matching, and only pairs that share content are matched.
+    let many = n > seed::MAX_PAIRWISE_DOCS as usize;
     let views: Vec<DocView> = (0..n)
-        .map(|d| DocView::new(&tokens[d], &index.content[d], &covered[d], opts.reworded))
+        .map(|d| {
+            let wide = (many && opts.reworded).then(|| index.widely_shared(d, tokens[d].len()));
+            DocView::new(
+                &tokens[d],
+                &index.content[d],
+                &covered[d],
+                opts.reworded,
+                wide.as_deref(),
+            )
+        })
         .collect();
+    let worth = (many && opts.reworded).then(|| reworded::pairs::worth_matching(&views));
+    let exact_only = Options {
+        reworded: false,
+        ..opts.clone()
+    };
     let pairs = pair_runs
         .into_iter()
         .map(|(a, b, x, y, runs)| {
-            let mut passages = align::align(&runs, &views[x], &views[y], &opts);
+            let skip = worth
+                .as_ref()
+                .is_some_and(|w| !w.contains(&(a as u32, b as u32)));
+            let pair_opts = if skip { &exact_only } else { &opts };
+            let mut passages = align::align(&runs, &views[x], &views[y], pair_opts);
             if x != a {
                 passages.iter_mut().for_each(align::PairPassage::mirror);
             }

@@ -19,6 +19,10 @@
 //! less than text that occurs once on each side, while a quote pasted twice
 //! on one side still counts for 0.7 of its length.
 //!
+//! A window that more than [`MAX_PAIRWISE_DOCS`] documents hold seeds only
+//! the pairs of its *hub* (the first of them in a canonical order) with the
+//! others: the group-first answer to many documents quoting one source.
+//!
 //! Seeding also marks which tokens of each document are *covered* by some
 //! seed with another document. The aligner uses this to tell an edit inside
 //! a quote (covered text, or a short uncovered run) from commentary (a long
@@ -27,8 +31,10 @@
 //! # Complexity
 //! O(n) expected time over all documents for hashing and indexing, plus
 //! O(n_a · d) per pair for the look-ups, where `d ≤ max_occurrences · docs`
-//! is the bounded walk of one slot's list. Seeds per pair are at most
-//! `n_a · max_occurrences`. Memory: about 24 bytes per content token.
+//! is the bounded walk of one slot's list (a widely shared window is
+//! skipped in O(1) for a pair without its hub). Seeds per pair are at most
+//! `n_a · max_occurrences`. For N documents all quoting one source, every
+//! pair costs O(n_a), and only the N − 1 pairs with the hub find seeds. Memory: about 24 bytes per content token.
 
 use crate::options::Options;
 use crate::tokenize::{is_word, Tokens, STOP};
@@ -96,7 +102,23 @@ pub(crate) struct Seed {
 struct Slot {
     head: u32,
     count: u32,
+    /// Distinct documents holding the window.
+    docs: u32,
+    /// The last document added (documents are added in order).
+    last_doc: u32,
+    /// The document holding the window that comes first in the order of
+    /// [`Index::build`]'s `rank`: the hub of a widely shared window.
+    hub: u32,
 }
+
+/// A window that more documents than this hold is linked through one *hub*
+/// document (the first of them in a canonical order, see [`Index::build`]):
+/// it seeds the pairs of the hub with each other document, not every pair.
+/// A wire story quoted by a thousand posts then gives a thousand passages
+/// in one group, found in linear time, instead of half a million passages
+/// that say the same thing. Up to this many documents (every page of a
+/// class, every ordinary comparison) every pair is still reported.
+pub const MAX_PAIRWISE_DOCS: u32 = 8;
 
 #[derive(Clone, Copy, Debug)]
 struct Entry {
@@ -219,8 +241,10 @@ fn winnow(win_len: &mut [u32], hashes: &[u64]) {
 }
 
 impl Index {
-    /// Indexes the windows of every document.
-    pub fn build(docs: &[Tokens], opts: &Options) -> Index {
+    /// Indexes the windows of every document. `rank[d]` is document `d`'s
+    /// place in a canonical order (one that does not depend on the input
+    /// order), which picks the hub of a widely shared window.
+    pub fn build(docs: &[Tokens], rank: &[u32], opts: &Options) -> Index {
         let mut content = Vec::with_capacity(docs.len());
         let mut all_hashes = Vec::with_capacity(docs.len());
         let mut total = 0;
@@ -254,9 +278,19 @@ impl Index {
                             part.slots.push(Slot {
                                 head: NIL,
                                 count: 0,
+                                docs: 0,
+                                last_doc: NIL,
+                                hub: doc as u32,
                             });
                         }
                         let slot = &mut part.slots[s as usize];
+                        if slot.last_doc != doc as u32 {
+                            slot.docs += 1;
+                            slot.last_doc = doc as u32;
+                            if rank[doc] < rank[slot.hub as usize] {
+                                slot.hub = doc as u32;
+                            }
+                        }
                         part.entries.push(Entry {
                             doc: doc as u32,
                             pos: p as u32,
@@ -290,6 +324,25 @@ impl Index {
         }
     }
 
+    /// Which tokens of document `d` lie in a widely shared window (one that
+    /// more than [`MAX_PAIRWISE_DOCS`] documents hold). O(n_d · window).
+    pub fn widely_shared(&self, d: usize, tokens: usize) -> Vec<bool> {
+        let c = &self.content[d];
+        let mut out = vec![false; tokens];
+        for p in 0..c.tok.len() {
+            if c.win_len[p] == 0 || c.slot[p] == NIL {
+                continue;
+            }
+            let code = c.slot[p];
+            let part = &self.parts[(code >> PART_SHIFT) as usize];
+            if part.slots[(code & ((1 << PART_SHIFT) - 1)) as usize].docs > MAX_PAIRWISE_DOCS {
+                let (s, e) = c.token_span(p, p + c.win_len[p] as usize);
+                out[s as usize..e as usize].fill(true);
+            }
+        }
+        out
+    }
+
     /// The seeds shared by documents `a < b`, in increasing order of their
     /// position in `a`.
     pub fn pair(&self, a: usize, b: usize) -> Vec<Seed> {
@@ -308,6 +361,10 @@ impl Index {
             // A slot this full holds boilerplate for at least one pair, and
             // walking it would cost more than it could give.
             if slot.count < 2 || slot.count > cap.saturating_mul(docs) {
+                continue;
+            }
+            // widely shared: only the hub's pairs
+            if slot.docs > MAX_PAIRWISE_DOCS && slot.hub != a as u32 && slot.hub != b as u32 {
                 continue;
             }
             let (mut in_a, mut in_b) = (0u32, 0u32);
@@ -350,7 +407,8 @@ mod tests {
     fn index(texts: &[&str], opts: &Options) -> Index {
         let mut i = Interner::new(opts.stem, opts.stop_words);
         let docs: Vec<Tokens> = texts.iter().map(|t| tokenize(&fold(t), &mut i)).collect();
-        Index::build(&docs, opts)
+        let rank: Vec<u32> = (0..docs.len() as u32).collect();
+        Index::build(&docs, &rank, opts)
     }
 
     #[test]

@@ -227,3 +227,35 @@ pub fn quoting_pair(
     let b = assemble(&mut rng, script, &parts_b).text;
     (a, b)
 }
+
+/// `n` posts of about `bytes` bytes each that all quote one source: each
+/// has its own commentary around one lightly edited quote, drawn from a few
+/// quotes of the source, so that many posts share each quote. The case of a
+/// wire story picked up by a thousand blogs.
+pub fn quoting_posts(seed: u64, script: Script, n: usize, bytes: usize) -> Vec<String> {
+    let mut rng = Rng(seed);
+    let word_bytes = match script {
+        Script::En => 7,
+        Script::Ja => 8,
+    };
+    let quote_words = bytes * 2 / 5 / word_bytes;
+    let own_words = bytes * 3 / 10 / word_bytes;
+    let quotes: Vec<Vec<String>> = (0..4)
+        .map(|_| words(&mut rng, script, quote_words))
+        .collect();
+    // the posts' own words come from one shared vocabulary, as bloggers'
+    // words do: common words recur in every post, rare ones in a few
+    let vocabulary = Zipf::new(&mut rng, script, 20_000);
+    (0..n)
+        .map(|_| {
+            let q = rng.range(0, quotes.len() - 1);
+            let quote = edit(&mut rng, script, &quotes[q], 2, 8);
+            let parts = [
+                (None, vocabulary.draw(&mut rng, own_words)),
+                (Some(q), quote),
+                (None, vocabulary.draw(&mut rng, own_words)),
+            ];
+            assemble(&mut rng, script, &parts).text
+        })
+        .collect()
+}

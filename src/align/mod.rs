@@ -113,8 +113,17 @@ pub(crate) struct DocView<'a> {
 }
 
 impl<'a> DocView<'a> {
-    /// Sentences are cut only when `reworded` asks for them.
-    pub fn new(tokens: &'a Tokens, content: &'a Content, covered: &[bool], reworded: bool) -> Self {
+    /// Sentences are cut only when `reworded` asks for them. A sentence
+    /// that lies mostly in `wide` text (copied text that many documents
+    /// share, linked through a hub by exact matching) is left out of
+    /// reworded matching.
+    pub fn new(
+        tokens: &'a Tokens,
+        content: &'a Content,
+        covered: &[bool],
+        reworded: bool,
+        wide: Option<&[bool]>,
+    ) -> Self {
         let n = tokens.len();
         let mut weight = Vec::with_capacity(n + 1);
         let mut uncovered = Vec::with_capacity(n + 1);
@@ -134,7 +143,14 @@ impl<'a> DocView<'a> {
             tokens,
             content,
             sentences: if reworded {
-                reworded::sentences(tokens)
+                let mut ss = reworded::sentences(tokens);
+                if let Some(wide) = wide {
+                    ss.retain(|s| {
+                        let (a, b) = (s.tokens.0 as usize, s.tokens.1 as usize);
+                        wide[a..b].iter().filter(|&&w| w).count() * 2 < b - a
+                    });
+                }
+                ss
             } else {
                 Vec::new()
             },

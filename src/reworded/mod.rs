@@ -8,6 +8,7 @@
 //! 3. [`fragments`]: sentence pairs with similar bags, clustered into
 //!    reworded fragments.
 //! 4. [`summary`]: pieces that condense a longer passage join as one.
+//! 5. [`pairs`]: with many documents, which pairs are worth matching.
 //!
 //! The aligner merges fragments with the exact chains and labels each
 //! passage `verbatim`, `edited` or `reworded`.
@@ -16,6 +17,7 @@
 //! Linear in the text for ordinary input: see each phase.
 
 pub(crate) mod fragments;
+pub(crate) mod pairs;
 pub(crate) mod sentences;
 pub(crate) mod summary;
 pub(crate) mod units;

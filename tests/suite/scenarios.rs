@@ -45,6 +45,35 @@ fn a_passage_pasted_twice_is_found_twice() {
     assert_eq!(seg.kind, SegmentKind::Added);
 }
 
+/// Two documents, a quote pasted twice: two passages, grouped as one
+/// source text, and the group's spans on the post are the two pastes, not
+/// the commentary between them.
+#[test]
+fn a_quote_pasted_twice_groups_without_the_text_between() {
+    let quote = "Farmers in the lower valley have opposed the plan, saying it would flood grazing land that their families have used for generations.";
+    let between = "I cannot say this often enough. Read it again:";
+    let post = format!("{quote}\n\n{between}\n\n{quote}");
+    let r = compare(&[WIRE, &post], &Options::default());
+    check_invariants(&[WIRE, &post], &r);
+    assert_eq!(r.passages.len(), 2);
+    assert_eq!(r.groups.len(), 1);
+    let g = &r.groups[0];
+    assert_eq!(g.passages, [0, 1]);
+    let on_post: Vec<(u32, u32)> = g
+        .spans
+        .iter()
+        .filter(|s| s.doc == 1)
+        .map(|s| (s.start, s.end))
+        .collect();
+    assert_eq!(on_post.len(), 2, "{:?}", g.spans);
+    let (cs, ce) = find16(&post, between);
+    assert!(
+        on_post.iter().all(|&(s, e)| e <= cs || s >= ce),
+        "{on_post:?} covers the commentary"
+    );
+    assert_eq!(g.spans.iter().filter(|s| s.doc == 0).count(), 1);
+}
+
 #[test]
 fn small_edits_stay_inside_one_passage_and_are_marked() {
     let post = "News: The regional water board approved a plan on Tuesday to build a large new reservoir \
@@ -395,4 +424,61 @@ fn the_file_order_reproducer_mirrors() {
         assert_eq!(spans(&fwd, false), spans(&rev, true));
         assert_eq!(fwd.documents[1].shared, rev.documents[0].shared);
     }
+}
+
+/// Many documents quoting one source (more than MAX_PAIRWISE_DOCS = 8):
+/// the shared text is linked through one hub document, so twelve posts
+/// and the wire give one group over all thirteen documents with one passage
+/// per post (not one per pair of posts: 78), and each post's own words stay
+/// added. The report is the same, renumbered, in any document order.
+#[test]
+fn many_posts_quoting_one_source_link_through_a_hub() {
+    let quote = "Farmers in the lower valley have opposed the plan, saying it would flood grazing land that their families have used for generations.";
+    let own = [
+        "Here is what the board decided this week.",
+        "My neighbour sent me this.",
+        "Not again.",
+        "Read this before the inquiry.",
+        "The valley deserves better.",
+        "Quoted in full below.",
+        "From the morning paper.",
+        "Another reservoir, another fight.",
+        "This is the key passage.",
+        "So it begins.",
+        "Worth reading twice.",
+        "Copied from the wire, as usual.",
+    ];
+    let posts: Vec<String> = own
+        .iter()
+        .enumerate()
+        .map(|(i, o)| format!("{o}\n\n{quote}\n\n{}", own[(i + 5) % own.len()]))
+        .collect();
+    let mut texts: Vec<&str> = vec![WIRE];
+    texts.extend(posts.iter().map(String::as_str));
+    let r = compare(&texts, &Options::default());
+    check_invariants(&texts, &r);
+    assert_eq!(r.groups.len(), 1, "{:?}", r.groups);
+    let docs: Vec<u32> = r.groups[0].spans.iter().map(|s| s.doc).collect();
+    assert_eq!(docs, (0..13).collect::<Vec<u32>>());
+    assert_eq!(
+        r.passages.len(),
+        12,
+        "one passage per post: {:?}",
+        r.passages.len()
+    );
+    for (d, o) in own.iter().enumerate() {
+        let (s, e) = find16(&posts[d], o);
+        let doc = &r.documents[d + 1];
+        assert!(
+            doc.segments
+                .iter()
+                .any(|g| g.kind == SegmentKind::Added && g.start <= s && e <= g.end),
+            "post {d}"
+        );
+    }
+    let mut reversed = texts.clone();
+    reversed.reverse();
+    let rr = compare(&reversed, &Options::default());
+    assert_eq!(rr.passages.len(), r.passages.len());
+    assert_eq!(rr.groups.len(), 1);
 }

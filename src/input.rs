@@ -666,7 +666,7 @@ mod tests {
                 bytes: MAX_INPUT_BYTES + 1
             }
         );
-        assert!(err.to_string().contains("64 MB"), "{err}");
+        assert!(err.to_string().contains("40 MB"), "{err}");
     }
 
     #[test]

@@ -5,7 +5,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, JsString, Object, Reflect};
-use quotelens::wasm::{compare_js, decode_text_js, default_options, validate_options};
+use quotelens::wasm::{
+    compare_js, decode_text_js, default_options, max_input_bytes, validate_options,
+};
 use quotelens::Report;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -156,4 +158,14 @@ fn decode_detects_encodings_as_natively() {
         assert_ne!(native.encoding, "UTF-8");
         assert_eq!(get("detectedBy"), "guessed");
     }
+}
+
+/// Texts over the input limit together are refused with a message, not
+/// compared until memory runs out.
+#[wasm_bindgen_test]
+fn too_much_text_is_refused() {
+    let half = "a".repeat(max_input_bytes() / 2 + 1);
+    let e = compare_js(texts(&[&half, &half]), JsValue::UNDEFINED).unwrap_err();
+    let m = error_message(e);
+    assert!(m.contains("too large") && m.contains("40 MB"), "{m}");
 }

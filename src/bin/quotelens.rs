@@ -39,7 +39,7 @@ OPTIONS:
     -V, --version            the version
 
 Weighted characters: a letter counts 1, a Han, kana or Hangul character 2.
-Input: at most 64 MB of text in all.
+Input: at most 40 MB of text in all.
 Exit codes: 0 done, 2 bad usage or unreadable input.";
 
 const SAMPLES: [(&str, &str, &str, &str); 2] = [

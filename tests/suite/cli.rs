@@ -315,3 +315,25 @@ fn utf16_files_are_decoded() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(String::from_utf8_lossy(&o.stdout).contains("#3"));
 }
+
+/// More than the input limit is refused with a message before it is read
+/// (a sparse file: nothing is written to disk).
+#[test]
+fn too_large_input_is_refused_clearly() {
+    let path = tmp("huge.txt", b"");
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_len(quotelens::MAX_INPUT_BYTES as u64 + 1)
+        .unwrap();
+    let wire = samples().join("wire-en.txt");
+    let o = run(&[wire.to_str().unwrap(), path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("huge.txt") && err.contains("too large") && err.contains("40 MB"),
+        "{err}"
+    );
+    std::fs::remove_file(&path).unwrap();
+}

@@ -359,6 +359,17 @@ fn a_quote_with_an_inserted_word_is_edited_not_reworded() {
         .any(|e| e.kind == EditKind::OnlyB && slice(b, e.b.start, e.b.end).trim() == "steel"));
 }
 
+/// The default run, and copied and edited passages only.
+fn both_modes() -> [Options; 2] {
+    [
+        Options::default(),
+        Options {
+            reworded: false,
+            ..Options::default()
+        },
+    ]
+}
+
 /// A short quote (about 100 characters) pasted into a short post (about
 /// 225 characters) is one passage whichever file comes first: the reproducer
 /// of the file-order bug, where interned ids (and so seed hashes and
@@ -369,13 +380,7 @@ fn a_short_quote_is_found_in_either_file_order() {
     let post = format!(
         "Islanders are angry, and rightly so. {quote} Nobody asked the people who depend on it every single week, said one neighbour today."
     );
-    for opts in [
-        Options::default(),
-        Options {
-            reworded: false,
-            ..Options::default()
-        },
-    ] {
+    for opts in both_modes() {
         let fwd = compare(&[quote, post.as_str()], &opts);
         let rev = compare(&[post.as_str(), quote], &opts);
         check_invariants(&[quote, &post], &fwd);
@@ -402,13 +407,7 @@ fn the_file_order_reproducer_mirrors() {
     let extra = &post[938..1063];
     let d1 = format!("{}{d0}{}", &extra[..76], &extra[76..]);
     assert_eq!((d0.len(), d1.len()), (100, 225));
-    for opts in [
-        Options::default(),
-        Options {
-            reworded: false,
-            ..Options::default()
-        },
-    ] {
+    for opts in both_modes() {
         let fwd = compare(&[d0, d1.as_str()], &opts);
         let rev = compare(&[d1.as_str(), d0], &opts);
         check_invariants(&[d0, &d1], &fwd);

@@ -72,3 +72,18 @@ export class Engine {
     return this.decoder.request({ type: "decode", bytes: buffer }, [buffer]);
   }
 }
+
+/** The text of file bytes. Valid UTF-8 with no NUL or escape byte (the
+ * common case) is read here, with no WebAssembly at all; anything else goes
+ * through the decoding module (the CLI's detection), from the engine that
+ * `getEngine()` returns, called only then. Resolves to {text, encoding}. */
+export async function readText(buffer, getEngine) {
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(buffer);
+    if (!/[\0\x1b]/.test(text)) return { text, encoding: "UTF-8" };
+  } catch {
+    // not UTF-8: the decoding module finds out what it is
+  }
+  const d = await (await getEngine()).decode(buffer);
+  return { text: d.text, encoding: d.encoding };
+}

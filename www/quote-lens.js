@@ -134,6 +134,13 @@ export class QuoteLens extends HTMLElement {
     this.dispatchEvent(new CustomEvent("quote-lens-error", { bubbles: true, composed: true, detail: { message: e.message } }));
   }
 
+  /** The comparing and decoding engine, made on first use. */
+  async #getEngine() {
+    const { Engine } = await import("./engine.js");
+    this.#engine ??= new Engine();
+    return this.#engine;
+  }
+
   async #fetchText(url) {
     const u = new URL(url, document.baseURI);
     if (u.origin !== location.origin) throw new Error(`${url}: only same-origin URLs are read`);
@@ -147,7 +154,15 @@ export class QuoteLens extends HTMLElement {
     const src = this.src.trim();
     if (src) {
       const urls = src.split(/\s+/);
-      return Promise.all(urls.map(async (u) => ({ name: decodeURIComponent(u.split("/").pop()), text: await (await this.#fetchText(u)).text() })));
+      const { readText } = await import("./engine.js");
+      return Promise.all(
+        urls.map(async (u) => {
+          const bytes = await (await this.#fetchText(u)).arrayBuffer();
+          // any encoding, as a dropped file (UTF-8 needs no WebAssembly)
+          const { text, encoding } = await readText(bytes, () => this.#getEngine());
+          return { name: decodeURIComponent(u.split("/").pop()), text, encoding };
+        }),
+      );
     }
     return [...this.querySelectorAll(":scope > template, :scope > pre, :scope > blockquote")].map((e, i) => ({
       name: e.dataset.name || e.getAttribute("title") || `Text ${i + 1}`,
@@ -165,12 +180,11 @@ export class QuoteLens extends HTMLElement {
       if (!fits) throw new Error(`${this.report} was computed for other texts`);
     } else {
       if (texts.length < 2) throw new Error(this.#t.needTwo);
-      const { Engine } = await import("./engine.js");
-      this.#engine ??= new Engine();
-      ({ report } = await this.#engine.compare(texts, this.options));
+      ({ report } = await (await this.#getEngine()).compare(texts, this.options));
     }
     docs.forEach((d, i) => {
       report.documents[i].name = d.name;
+      if (d.encoding) report.documents[i].encoding = d.encoding;
     });
     this.#docTexts = docs;
     this.#report = report;

@@ -2,9 +2,11 @@
 // properties, events, parts), and rendering from a precomputed report
 // without WebAssembly.
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { ARTIFACTS, newPage, useBrowser } from "./harness.mjs";
+import { ARTIFACTS, ROOT, newPage, useBrowser } from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -64,6 +66,44 @@ test("a precomputed report renders with WebAssembly blocked", async () => {
   await page.waitForFunction(rendered(), "from-report");
   const n = await page.evaluate(() => document.getElementById("from-report").result.passages.length);
   assert.equal(n, 4);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("src= reads files in any encoding, as a dropped file; UTF-8 needs no WebAssembly", async () => {
+  const { page, context, problems } = await newPage(env.browser);
+  const wire = readFileSync(join(ROOT, "www/samples/wire-ja.txt"), "utf8");
+  const post = readFileSync(join(ROOT, "www/samples/post-ja.txt"), "utf8");
+  const sjis = execFileSync(process.env.PYTHON || "python3", ["-c", "import sys; sys.stdout.buffer.write(sys.stdin.read().encode('shift_jis'))"], { input: post });
+  const bodies = { "wire-utf16.txt": Buffer.from(wire, "utf16le"), "post-sjis.txt": sjis, "post-utf8.txt": Buffer.from(post, "utf8") };
+  await page.route("**/src-test/*", (r) => r.fulfill({ status: 200, contentType: "text/plain", body: bodies[r.request().url().split("/").pop()] }));
+  const modules = [];
+  page.on("request", (r) => r.url().includes("quotelens_decode") && modules.push(r.url()));
+  await page.goto(`${env.server.url}/embed.html`);
+  assert.deepEqual(modules, [], "embed.html loads no decoding module");
+  await page.waitForFunction(rendered(), "from-children");
+  const read = (src) =>
+    page.evaluate(async (src) => {
+      const el = document.createElement("quote-lens");
+      const done = new Promise((r) => el.addEventListener("quote-lens-compared", r, { once: true }));
+      el.setAttribute("src", src);
+      document.body.append(el);
+      const { detail } = await done;
+      const texts = [...el.shadowRoot.querySelectorAll(".view")].map((v) => v.textContent);
+      el.remove();
+      return { texts, encodings: detail.report.documents.map((d) => d.encoding), passages: detail.report.passages.length };
+    }, src);
+  const got = await read("src-test/wire-utf16.txt src-test/post-sjis.txt");
+  assert.deepEqual(got.encodings, ["UTF-16LE", "Shift_JIS"]);
+  assert.deepEqual(got.texts, [wire, post], "decoded exactly, no NULs");
+  assert.ok(got.passages >= 3, `${got.passages} passages`);
+  assert.ok(modules.length > 0, "the decoding module was loaded for UTF-16 and Shift_JIS");
+  // UTF-8 sources are read without the decoding module
+  modules.length = 0;
+  const utf8 = await read("samples/wire-ja.txt src-test/post-utf8.txt");
+  assert.deepEqual(modules, [], "UTF-8 needs no decoding module");
+  assert.deepEqual(utf8.encodings, ["UTF-8", "UTF-8"]);
+  assert.equal(utf8.passages, got.passages);
   assert.deepEqual(problems, []);
   await context.close();
 });

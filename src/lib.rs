@@ -106,8 +106,8 @@ pub use options::{
     DEFAULT_MIN_SIMILARITY, DEFAULT_SEED_LENGTH, MAX_LENGTH_OPTION, WIDE_CHAR_WEIGHT,
 };
 pub use report::{
-    Bounds, Document, Edit, EditKind, Group, Matched, Passage, PassageKind, Report, Segment,
-    SegmentKind, Span, SCHEMA_VERSION,
+    fingerprint, Bounds, Document, Edit, EditKind, Group, Matched, Passage, PassageKind, Report,
+    Segment, SegmentKind, Span, SCHEMA_VERSION,
 };
 
 /// The most text one comparison takes, in bytes of all its texts together

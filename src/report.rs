@@ -49,6 +49,12 @@ pub struct Document {
     /// [`compare`](crate::compare) leaves it out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encoding: Option<String>,
+    /// A fingerprint of the text, so that a report is never shown over other
+    /// texts of the same lengths: `fnv1a32:` and 8 hex digits of the 32-bit
+    /// FNV-1a hash of the text's UTF-16 code units (`h = (h ^ unit) ·
+    /// 16777619`, from `h = 2166136261`; see [`fingerprint`]).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub fingerprint: String,
     /// Length of the text in UTF-16 code units.
     pub length: u32,
     /// Code units inside some passage.
@@ -426,6 +432,7 @@ pub(crate) fn build(
             Document {
                 name: format!("Text {}", d + 1),
                 encoding: None,
+                fingerprint: fingerprint(texts[d]),
                 length,
                 shared,
                 added: length - shared,
@@ -441,6 +448,15 @@ pub(crate) fn build(
         passages,
         groups,
     }
+}
+
+/// The fingerprint of a text (see [`Document::fingerprint`]); front ends
+/// compute the same over a JavaScript string's code units. O(n).
+pub fn fingerprint(text: &str) -> String {
+    let h = text.encode_utf16().fold(2_166_136_261u32, |h, u| {
+        (h ^ u as u32).wrapping_mul(16_777_619)
+    });
+    format!("fnv1a32:{h:08x}")
 }
 
 /// The union of spans: disjoint spans (overlapping or touching ones merged)
@@ -528,6 +544,17 @@ mod tests {
         }
         assert_eq!(m.len(), units);
         assert_eq!(Utf16Map::new("abc").at(2), 2);
+    }
+
+    /// The standard FNV-1a values where a code unit is a byte ("a"), and
+    /// one unit per UTF-16 unit beyond (the JS side computes the same:
+    /// tests/e2e/element.test.mjs checks a CLI report against it).
+    #[test]
+    fn fingerprints_are_fnv1a_over_utf16_units() {
+        assert_eq!(fingerprint(""), "fnv1a32:811c9dc5");
+        assert_eq!(fingerprint("a"), "fnv1a32:e40c292c");
+        assert_ne!(fingerprint("港大橋"), fingerprint("港大喬"));
+        assert_ne!(fingerprint("ab"), fingerprint("ba"));
     }
 
     #[test]

@@ -60,6 +60,9 @@ export interface Document {
   /** The encoding the text was read in (WHATWG name), when a front end
    * read it from a file; absent from `compare`'s own report. */
   encoding?: string;
+  /** `fnv1a32:` and 8 hex digits: the 32-bit FNV-1a hash of the text's
+   * UTF-16 code units, so a report is never drawn over other texts. */
+  fingerprint?: string;
   /** Length in UTF-16 code units. */
   length: number;
   shared: number;

@@ -4,7 +4,7 @@
 // elements, or from same-origin URLs in `src`; with `report` (a JSON report
 // from `quotelens --json`) it renders without loading WebAssembly at all.
 import { STRINGS } from "./i18n.js";
-import { renderDocument, renderLegend, renderMinimap, renderSummary } from "./render.js";
+import { renderDocument, renderLegend, renderMinimap, renderSummary, reportProblem } from "./render.js";
 
 const NUMERIC = { "min-length": "minLength", "max-gap": "maxGap", "min-similarity": "minSimilarity" };
 
@@ -130,6 +130,11 @@ export class QuoteLens extends HTMLElement {
   }
 
   #fail(e) {
+    // one clear message, never a half-drawn comparison
+    this.#report = null;
+    this.#panes.replaceChildren();
+    this.#summary.replaceChildren();
+    this.#legend.replaceChildren();
     this.#status.textContent = e.message;
     this.dispatchEvent(new CustomEvent("quote-lens-error", { bubbles: true, composed: true, detail: { message: e.message } }));
   }
@@ -175,9 +180,14 @@ export class QuoteLens extends HTMLElement {
     const texts = docs.map((d) => d.text);
     let report;
     if (this.report) {
-      report = await (await this.#fetchText(this.report)).json();
-      const fits = report.documents?.length === texts.length && report.documents.every((d, i) => d.length === texts[i].length);
-      if (!fits) throw new Error(`${this.report} was computed for other texts`);
+      const body = await (await this.#fetchText(this.report)).text();
+      try {
+        report = JSON.parse(body);
+      } catch {
+        throw new Error(`${this.report}: cannot show this report: it is not JSON`);
+      }
+      const problem = reportProblem(report, texts);
+      if (problem) throw new Error(`${this.report}: cannot show this report: ${problem}`);
     } else {
       if (texts.length < 2) throw new Error(this.#t.needTwo);
       ({ report } = await (await this.#getEngine()).compare(texts, this.options));

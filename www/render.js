@@ -16,6 +16,53 @@ export function groupColor(group) {
  * not by colour alone (kinds.css). */
 export const KINDS = ["verbatim", "edited", "reworded"];
 
+/** The report schema version this front end reads. */
+export const SCHEMA_VERSION = 2;
+
+/** The fingerprint of a text, as the core writes it into a report
+ * (`documents[].fingerprint`): the 32-bit FNV-1a hash of its UTF-16 code
+ * units. */
+export function fingerprint(text) {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0;
+  return `fnv1a32:${h.toString(16).padStart(8, "0")}`;
+}
+
+/** Checks that `report` can be drawn over `texts` (strings): its schema
+ * version, its structure, every span within its document, and each
+ * document's length and fingerprint against the text. Returns null, or
+ * what is wrong, in one sentence. O(texts + passages + edits). */
+export function reportProblem(report, texts) {
+  const isInt = (x) => Number.isInteger(x) && x >= 0;
+  if (!report || typeof report !== "object") return "it is not a report";
+  if (report.version !== SCHEMA_VERSION) return `it is schema version ${JSON.stringify(report.version)}, and this reads version ${SCHEMA_VERSION}`;
+  const { documents: docs, passages, groups } = report;
+  if (!Array.isArray(docs) || !Array.isArray(passages) || !Array.isArray(groups)) return "its documents, passages or groups are missing";
+  if (docs.length !== texts.length) return `it has ${docs.length} documents for ${texts.length} texts`;
+  for (const [i, d] of docs.entries()) {
+    if (!d || d.length !== texts[i].length || (d.fingerprint && d.fingerprint !== fingerprint(texts[i]))) {
+      return `it was computed for other texts (document ${i + 1} differs)`;
+    }
+    if (!Array.isArray(d.segments) || d.segments.some((g) => !g || !isInt(g.start) || !(g.end >= g.start && g.end <= d.length) || !Array.isArray(g.passages))) {
+      return `the segments of document ${i + 1} are broken`;
+    }
+  }
+  const inDoc = (s) => s && isInt(s.doc) && s.doc < docs.length && isInt(s.start) && Number.isInteger(s.end) && s.start <= s.end && s.end <= docs[s.doc].length;
+  const within = (b, span) => b && isInt(b.start) && Number.isInteger(b.end) && span.start <= b.start && b.start <= b.end && b.end <= span.end;
+  for (const [i, p] of passages.entries()) {
+    const ok = p && p.id === i && inDoc(p.a) && inDoc(p.b) && KINDS.includes(p.kind) && isInt(p.group) && p.group < groups.length
+      && Array.isArray(p.edits) && p.edits.every((e) => e && within(e.a, p.a) && within(e.b, p.b))
+      && (!p.matched || (Array.isArray(p.matched.a) && Array.isArray(p.matched.b) && p.matched.a.every((m) => within(m, p.a)) && p.matched.b.every((m) => within(m, p.b))));
+    if (!ok) return `passage ${i + 1} is broken or lies outside its text`;
+  }
+  for (const [i, g] of groups.entries()) {
+    if (!g || !Array.isArray(g.passages) || !Array.isArray(g.spans) || !g.spans.every(inDoc) || !g.passages.every((id) => isInt(id) && id < passages.length)) {
+      return `group ${i + 1} is broken`;
+    }
+  }
+  return null;
+}
+
 /** Characters per rendered block. Blocks get `content-visibility: auto`,
  * so a browser lays out only the blocks on screen, and a 10 MB text stays
  * responsive. Blocks end after a line break where one is near. Measured:

@@ -108,6 +108,60 @@ test("src= reads files in any encoding, as a dropped file; UTF-8 needs no WebAss
   await context.close();
 });
 
+test("a report that does not fit its texts gets one clear message, never wrong highlights", async () => {
+  const { page, context, problems } = await newPage(env.browser);
+  const good = JSON.parse(readFileSync(join(ROOT, "www/pkg/sample-ja.report.json"), "utf8"));
+  const post = readFileSync(join(ROOT, "www/samples/post-ja.txt"), "utf8");
+  const reversed = [...post].reverse().join(""); // same length, other text
+  const past = structuredClone(good);
+  past.passages[0].b.end = good.documents[1].length + 100;
+  const broken = { ...structuredClone(good), passages: "x" };
+  const old = { ...structuredClone(good), version: 1 };
+  const bodies = {
+    "good.json": JSON.stringify(good), "past.json": JSON.stringify(past), "broken.json": JSON.stringify(broken),
+    "old.json": JSON.stringify(old), "nonsense.json": "{not json", "post-reversed.txt": reversed,
+  };
+  await page.route("**/check/*", (r) => r.fulfill({ status: 200, body: bodies[r.request().url().split("/").pop()] }));
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${env.server.url}/embed.html`);
+  await page.waitForFunction(rendered(), "from-children");
+  const show = (src, report) =>
+    page.evaluate(async ([src, report]) => {
+      const el = document.createElement("quote-lens");
+      el.setAttribute("ui-lang", "en");
+      const done = new Promise((r) => {
+        el.addEventListener("quote-lens-compared", () => r("compared"), { once: true });
+        el.addEventListener("quote-lens-error", (ev) => r(ev.detail.message), { once: true });
+      });
+      el.setAttribute("src", src);
+      el.setAttribute("report", report);
+      document.body.append(el);
+      const outcome = await done;
+      const marks = el.shadowRoot.querySelectorAll(".ql-shared").length;
+      const status = el.shadowRoot.querySelector('[part="status"]')?.textContent ?? "";
+      el.remove();
+      return { outcome, marks, status };
+    }, [src, report]);
+  const texts = "samples/wire-ja.txt samples/post-ja.txt";
+  assert.equal((await show(texts, "check/good.json")).outcome, "compared");
+  for (const [src, report, why] of [
+    ["samples/wire-ja.txt check/post-reversed.txt", "check/good.json", /computed for other texts \(document 2/],
+    [texts, "check/past.json", /passage 1 is broken or lies outside its text/],
+    [texts, "check/broken.json", /documents, passages or groups are missing/],
+    [texts, "check/old.json", /schema version 1/],
+    [texts, "check/nonsense.json", /not JSON/],
+  ]) {
+    const got = await show(src, report);
+    assert.match(got.outcome, why, report);
+    assert.match(got.status, /cannot show this report/, report);
+    assert.equal(got.marks, 0, `${report}: nothing half-drawn`);
+  }
+  assert.deepEqual(errors, [], "no uncaught TypeError");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("attributes, properties and events", async () => {
   const { page, context, problems } = await newPage(env.browser);
   await page.goto(`${env.server.url}/embed.html`);

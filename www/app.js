@@ -4,7 +4,7 @@
 // only through textContent, value and text nodes.
 import { Engine } from "./engine.js";
 import { STRINGS, detectLanguage, saveLanguage } from "./i18n.js";
-import { htmlToText, renderDocument, renderLegend, renderMinimap, renderPlain, renderSummary } from "./render.js";
+import { displayName, htmlToText, renderDocument, renderLegend, renderMinimap, renderPlain, renderSummary } from "./render.js";
 
 /** Largest total input, in bytes of files or UTF-16 units of text. */
 export const LIMIT_BYTES = 20 * 1024 * 1024;
@@ -141,7 +141,7 @@ function totalBytes(except) {
 async function loadFiles(files, start) {
   let at = start < 0 ? state.docs.length : start;
   for (const file of files) {
-    const doc = state.docs[at] ?? addDoc(file.name);
+    const doc = state.docs[at] ?? addDoc(displayName(file.name));
     at += 1;
     await loadFile(doc, file);
   }
@@ -149,7 +149,7 @@ async function loadFiles(files, start) {
 }
 
 async function loadFile(doc, file) {
-  const name = file.name || doc.name;
+  const name = file.name ? displayName(file.name) : doc.name;
   if (!ACCEPTED.test(name) && !String(file.type).startsWith("text/")) {
     setMessage(doc, t.errType(name));
     return;

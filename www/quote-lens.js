@@ -4,7 +4,7 @@
 // elements, or from same-origin URLs in `src`; with `report` (a JSON report
 // from `quotelens --json`) it renders without loading WebAssembly at all.
 import { STRINGS } from "./i18n.js";
-import { renderDocument, renderLegend, renderMinimap, renderSummary, reportProblem } from "./render.js";
+import { displayName, renderDocument, renderLegend, renderMinimap, renderSummary, reportProblem } from "./render.js";
 
 const NUMERIC = { "min-length": "minLength", "max-gap": "maxGap", "min-similarity": "minSimilarity" };
 
@@ -79,7 +79,7 @@ export class QuoteLens extends HTMLElement {
    * child elements and `src`. */
   get texts() { return this.#docTexts.map((d) => ({ ...d })); }
   set texts(list) {
-    this.#texts = list.map((d, i) => (typeof d === "string" ? { name: `Text ${i + 1}`, text: d } : { name: String(d.name), text: String(d.text) }));
+    this.#texts = list.map((d, i) => (typeof d === "string" ? { name: `Text ${i + 1}`, text: d } : { name: displayName(d.name), text: String(d.text) }));
     this.#queue();
   }
 
@@ -165,12 +165,12 @@ export class QuoteLens extends HTMLElement {
           const bytes = await (await this.#fetchText(u)).arrayBuffer();
           // any encoding, as a dropped file (UTF-8 needs no WebAssembly)
           const { text, encoding } = await readText(bytes, () => this.#getEngine());
-          return { name: decodeURIComponent(u.split("/").pop()), text, encoding };
+          return { name: displayName(decodeURIComponent(u.split("/").pop())), text, encoding };
         }),
       );
     }
     return [...this.querySelectorAll(":scope > template, :scope > pre, :scope > blockquote")].map((e, i) => ({
-      name: e.dataset.name || e.getAttribute("title") || `Text ${i + 1}`,
+      name: displayName(e.dataset.name || e.getAttribute("title") || `Text ${i + 1}`),
       text: e.tagName === "TEMPLATE" ? e.content.textContent : e.textContent,
     }));
   }

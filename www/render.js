@@ -16,6 +16,17 @@ export function groupColor(group) {
  * not by colour alone (kinds.css). */
 export const KINDS = ["verbatim", "edited", "reworded"];
 
+/** A name as it is safe to show: control characters and invisible
+ * bidirectional controls become visible ‹U+202E› marks, so that a file
+ * named "news \u202Egnp.txt" cannot pose as "news txt.png". (Names are also
+ * shown bidi-isolated, in style.css and quote-lens.css.) */
+export function displayName(name) {
+  return String(name).replace(
+    /[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g,
+    (c) => `‹U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}›`,
+  );
+}
+
 /** The report schema version this front end reads. */
 export const SCHEMA_VERSION = 2;
 
@@ -332,6 +343,12 @@ export function renderSummary(table, report, t) {
 export function htmlToText(html) {
   const doc = new DOMParser().parseFromString(html, "text/html");
   for (const n of doc.querySelectorAll("script, style, noscript, template, head, iframe, object, embed, svg, canvas")) n.remove();
+  // what a reader never sees: hidden elements, inline display:none or
+  // visibility:hidden, aria-hidden content, and form controls' contents
+  for (const n of doc.querySelectorAll("[hidden], [aria-hidden='true' i], textarea, select, option, datalist, [style]")) {
+    if (n.matches("[style]") && !/(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)\b/i.test(n.getAttribute("style"))) continue;
+    n.remove();
+  }
   const BLOCK = /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|BR|DD|DIV|DL|DT|FIGCAPTION|FIGURE|FOOTER|FORM|H[1-6]|HEADER|HR|LI|MAIN|NAV|OL|P|PRE|SECTION|TABLE|TR|UL)$/;
   const out = [];
   const walk = (node) => {

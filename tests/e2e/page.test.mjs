@@ -242,6 +242,23 @@ test("HTML import is inert even where no Content-Security-Policy applies", async
   await context.close();
 });
 
+test("HTML import keeps only what a reader sees", async () => {
+  const { page, context } = await newPage(env.browser);
+  await page.goto(`${env.server.url}/samples/wire-en.txt`);
+  const text = await page.evaluate(async () => {
+    const { htmlToText } = await import("/render.js");
+    return htmlToText(`<p>visible one</p><p hidden>HIDDEN-ATTR</p><div style="color:red; display: none">INLINE-NONE</div>
+      <span style="visibility:hidden">INLINE-INVISIBLE</span><span style="color: blue">styled but shown</span>
+      <nav aria-hidden="true">ARIA-HIDDEN</nav><textarea>TEXTAREA-CONTENT</textarea>
+      <select><option>OPTION-ONE</option><option>OPTION-TWO</option></select><p>visible two</p>`);
+  });
+  for (const shown of ["visible one", "styled but shown", "visible two"]) assert.ok(text.includes(shown), shown);
+  for (const hidden of ["HIDDEN-ATTR", "INLINE-NONE", "INLINE-INVISIBLE", "ARIA-HIDDEN", "TEXTAREA-CONTENT", "OPTION-ONE", "OPTION-TWO"]) {
+    assert.ok(!text.includes(hidden), `${hidden} is not something a reader sees: ${text}`);
+  }
+  await context.close();
+});
+
 test("older Japanese files: Shift_JIS and EUC-JP are read, compared, and their encoding shown", async () => {
   const s = await open("ja-JP");
   const { page } = s;
@@ -264,6 +281,20 @@ test("older Japanese files: Shift_JIS and EUC-JP are read, compared, and their e
   // typed text has no encoding to show
   assert.equal(await page.isVisible(".pane >> nth=0 >> .pane-encoding"), false);
   await page.screenshot({ path: join(ARTIFACTS, "encoding-sjis.png") });
+  await finish(s);
+});
+
+test("a file name with a right-to-left override cannot pose as another name", async () => {
+  const s = await open();
+  const { page } = s;
+  const done = nextComparison(page);
+  await dropFiles(page, 1, [{ name: "news \u202Egnp.txt", text: readFileSync(join(ROOT, "www/samples/post-en.txt"), "utf8") }]);
+  await done;
+  const name = await page.inputValue(".pane >> nth=1 >> .pane-name");
+  assert.equal(name, "news ‹U+202E›gnp.txt");
+  const cells = await page.$$eval("#summary-table td", (tds) => tds.map((td) => td.textContent));
+  assert.ok(cells.includes("news ‹U+202E›gnp.txt"), cells.join(" | "));
+  assert.ok(!cells.some((c) => c.includes("\u202E")), "no raw override anywhere in the summary");
   await finish(s);
 });
 

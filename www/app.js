@@ -70,6 +70,7 @@ function buildPane(doc) {
   });
   ui.edit.addEventListener("click", () => {
     doc.editing = !doc.editing;
+    if (doc.editing) doc.given = doc.text;
     if (!doc.editing) commitEdit(doc);
     renderPane(doc);
     if (doc.editing) ui.editor.focus();
@@ -80,8 +81,14 @@ function buildPane(doc) {
     if (state.docs.length < 2) addDoc();
     compareSoon(0);
   });
+  // A paste over the whole box is the text as the user gave it, line ends
+  // and all (the box itself turns CRLF into LF).
+  ui.editor.addEventListener("paste", (ev) => {
+    const raw = ev.clipboardData?.getData("text/plain");
+    if (raw && ui.editor.selectionStart === 0 && ui.editor.selectionEnd === ui.editor.value.length) doc.given = raw;
+  });
   ui.editor.addEventListener("input", () => {
-    doc.text = ui.editor.value;
+    doc.text = keepLineEnds(ui.editor.value, doc.given ?? "");
     compareSoon(600);
   });
   ui.editor.addEventListener("blur", () => {
@@ -119,8 +126,20 @@ function labelPane(ui) {
 }
 
 function commitEdit(doc) {
-  doc.text = doc.ui.editor.value;
+  doc.text = keepLineEnds(doc.ui.editor.value, doc.given ?? "");
   compareSoon(0);
+}
+
+const lf = (s) => s.replace(/\r\n?/g, "\n");
+
+/** The text box's value with the line ends of `given`, the text as the user
+ * gave it (a file, or a paste): the box turns CRLF into LF, and the report's
+ * offsets must match the user's text. Unchanged, it is `given` itself;
+ * edited, it keeps CRLF line ends if `given` had only those. */
+function keepLineEnds(value, given) {
+  if (lf(given) === value) return given;
+  const ends = given.match(/\r\n|\r|\n/g) ?? [];
+  return ends.length && ends.every((e) => e === "\r\n") ? value.replace(/\n/g, "\r\n") : value;
 }
 
 function setMessage(doc, text, kind = "error") {
@@ -262,7 +281,7 @@ function renderPane(doc) {
   ui.edit.textContent = doc.editing ? t.done : t.edit;
   // The textarea holds the text only while editing: a 10 MB value costs
   // seconds of layout.
-  if (doc.editing && ui.editor.value !== doc.text) ui.editor.value = doc.text;
+  if (doc.editing && ui.editor.value !== lf(doc.text)) ui.editor.value = doc.text;
   if (!doc.editing && ui.editor.value) ui.editor.value = "";
   ui.editor.hidden = !doc.editing;
   ui.view.hidden = doc.editing;

@@ -407,6 +407,44 @@ test("typing a text and adding a third one compares all of them", async () => {
   await finish(s);
 });
 
+test("text pasted with Windows line ends is kept as given, so offsets match the file", async () => {
+  const s = await open();
+  const { page } = s;
+  const post = readFileSync(join(ROOT, "www/samples/post-en.txt"), "utf8").replace(/\r?\n/g, "\r\n");
+  // the second pane, emptied and pasted into as a user would
+  await page.click(".pane >> nth=1 >> .pane-edit");
+  const done = nextComparison(page);
+  await page.evaluate((raw) => {
+    const box = document.querySelectorAll(".pane-editor")[1];
+    box.select();
+    const dt = new DataTransfer();
+    dt.setData("text/plain", raw);
+    box.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+    box.value = raw; // what the browser's own paste does: the box holds LF
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+    box.blur();
+  }, post);
+  await done;
+  const [json] = await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
+  const report = JSON.parse(readFileSync(await json.path(), "utf8"));
+  assert.equal(report.documents[1].length, post.length, "CR LF kept: the offsets are the pasted text's");
+  // the first passage starts at the quote in the pasted text itself
+  assert.equal(report.passages[0].b.start, post.indexOf("The Marrowby harbour bridge"));
+  // editing a word keeps the CRLF line ends too
+  await page.click(".pane >> nth=1 >> .pane-edit");
+  const again = nextComparison(page);
+  await page.evaluate(() => {
+    const box = document.querySelectorAll(".pane-editor")[1];
+    box.value = box.value.replace("bridge", "Bridge");
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+    box.blur();
+  });
+  await again;
+  const [json2] = await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
+  assert.equal(JSON.parse(readFileSync(await json2.path(), "utf8")).documents[1].length, post.length);
+  await finish(s);
+});
+
 test("export: JSON report and a standalone HTML file", async () => {
   const s = await open();
   const { page } = s;

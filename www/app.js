@@ -3,8 +3,9 @@
 // framework, no network but the page's own files. User text reaches the DOM
 // only through textContent, value and text nodes.
 import { Engine } from "./engine.js";
+import { PassageController, newestOnly } from "./passages.js";
 import { STRINGS, detectLanguage, saveLanguage } from "./i18n.js";
-import { displayName, htmlToText, renderDocument, renderLegend, renderMinimap, renderPlain, renderSummary } from "./render.js";
+import { displayName, htmlToText, renderDocument, renderLegend, renderMinimap, renderPassageList, renderPlain, renderSummary } from "./render.js";
 
 /** Largest total input, in bytes of files or UTF-16 units of text. */
 export const LIMIT_BYTES = 20 * 1024 * 1024;
@@ -20,9 +21,7 @@ const state = {
   report: null,
   reportTexts: [],
   options: {},
-  current: -1,
   passageEls: new Map(),
-  seq: 0,
   ms: 0,
 };
 let t = STRINGS[state.lang];
@@ -210,6 +209,7 @@ async function loadFile(doc, file) {
 // ---------- comparing ----------
 
 let timer = 0;
+const newest = newestOnly();
 function compareSoon(ms) {
   clearTimeout(timer);
   timer = setTimeout(compareNow, ms);
@@ -229,28 +229,36 @@ async function compareNow() {
     status.textContent = t.errTooLarge((total / 1048576).toFixed(1), LIMIT_BYTES / 1048576);
     return;
   }
-  const seq = ++state.seq;
   const progress = setTimeout(() => {
     $("#progress").hidden = false;
     $("#summary-table").classList.add("stale"); // the figures of the last texts
     status.textContent = t.working;
   }, PROGRESS_AFTER_MS);
+  let outcome;
   try {
-    const { report, ms } = await engine.compare(texts, state.options);
-    if (seq !== state.seq) return;
-    state.report = report;
-    state.reportTexts = texts;
-    state.current = -1;
-    state.ms = Math.round(ms);
-    showStatus();
-    renderAll();
-    document.dispatchEvent(new CustomEvent("quotelens-compared", { detail: { passages: report.passages.length, ms } }));
+    outcome = await newest(() => engine.compare(texts, state.options));
   } catch (e) {
-    if (!e.superseded && seq === state.seq) status.textContent = e.message;
-  } finally {
-    clearTimeout(progress);
-    if (seq === state.seq) $("#progress").hidden = true;
+    outcome = { error: e };
   }
+  clearTimeout(progress);
+  if (outcome.stale) return; // a newer comparison answers instead
+  $("#progress").hidden = true;
+  if (outcome.error) {
+    status.textContent = outcome.error.message;
+    return;
+  }
+  const { report, ms } = outcome.value;
+  const newTexts = texts.length !== state.reportTexts.length || texts.some((x, i) => x !== state.reportTexts[i]);
+  state.report = report;
+  state.reportTexts = texts;
+  state.ms = Math.round(ms);
+  showStatus();
+  renderAll();
+  // new texts open at their first shared passage, not thousands of
+  // characters above it: two frames on, once the text blocks are laid out
+  // (until then a block has its placeholder height, too short to scroll)
+  if (newTexts) requestAnimationFrame(() => requestAnimationFrame(() => passages.revealFirst()));
+  document.dispatchEvent(new CustomEvent("quotelens-compared", { detail: { passages: report.passages.length, ms } }));
 }
 
 // ---------- rendering ----------
@@ -317,80 +325,55 @@ function renderAll() {
   if (state.report) renderSummary(table, state.report, t);
   else table.replaceChildren();
   for (const d of state.docs) renderPane(d);
+  passages.setReport(state.report, state.passageEls);
+  renderList();
 }
 
 // ---------- linked highlights and navigation ----------
 
-function idsOf(el) {
-  return (el?.dataset?.passages ?? "").split(" ").filter(Boolean).map(Number);
-}
-
-function setHot(ids, on) {
-  for (const id of ids) for (const m of state.passageEls.get(id) ?? []) m.classList.toggle("ql-hot", on);
-}
-
-/** Centers `el` in its pane's view without moving the page. */
-function reveal(el) {
-  const view = el.closest(".pane-view");
-  if (!view) return;
-  const top = el.getBoundingClientRect().top - view.getBoundingClientRect().top + view.scrollTop;
-  view.scrollTop = Math.max(0, top - view.clientHeight / 2);
-}
-
-function select(id, origin) {
-  for (const m of document.querySelectorAll(".ql-current")) m.classList.remove("ql-current");
-  const els = state.passageEls.get(id) ?? [];
-  for (const m of els) m.classList.add("ql-current");
-  // scroll each pane to the passage's first element there
-  const seen = new Set();
-  for (const m of els) {
-    const pane = m.closest(".pane");
-    if (seen.has(pane)) continue;
-    seen.add(pane);
-    if (pane !== origin) reveal(m);
-  }
-  state.current = id;
-}
-
-function step(delta) {
-  const n = state.report?.passages.length ?? 0;
-  if (!n) return;
-  const next = state.current < 0 ? (delta > 0 ? 0 : n - 1) : (state.current + delta + n) % n;
-  select(next, null);
-  const first = state.passageEls.get(next)?.[0];
-  first?.closest(".pane-view")?.focus({ preventScroll: true });
-}
+// hover, select, scroll the counterparts into view, j/k: passages.js
+const passages = new PassageController($("#panes"), ".pane-view", (id) => markListed(id));
 
 function wireHighlights() {
-  const panes = $("#panes");
-  panes.addEventListener("mouseover", (ev) => {
-    const m = ev.target.closest?.(".ql-shared");
-    if (m) setHot(idsOf(m), true);
-  });
-  panes.addEventListener("mouseout", (ev) => {
-    const m = ev.target.closest?.(".ql-shared");
-    if (m) setHot(idsOf(m), false);
-  });
-  panes.addEventListener("click", (ev) => {
-    const m = ev.target.closest?.(".ql-shared");
-    if (m) select(idsOf(m)[0], m.closest(".pane"));
-  });
+  passages.listen(new AbortController().signal);
   document.addEventListener("keydown", (ev) => {
-    if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
-    if (ev.target.closest?.("input, textarea, select")) return;
-    if (ev.key === "j" || ev.key === "ArrowDown") {
-      ev.preventDefault();
-      step(1);
-    } else if (ev.key === "k" || ev.key === "ArrowUp") {
-      ev.preventDefault();
-      step(-1);
-    } else if (ev.key === "Enter" && state.current >= 0) {
-      select(state.current, null);
-    } else if (ev.key === "Escape") {
-      for (const m of document.querySelectorAll(".ql-current")) m.classList.remove("ql-current");
-      state.current = -1;
-    }
+    if (ev.target.closest?.("#passage-list")) return; // its buttons take Enter themselves
+    passages.key(ev);
   });
+  $("#passage-items").addEventListener("click", (ev) => {
+    const b = ev.target.closest?.(".ql-list-item");
+    if (b) passages.select(Number(b.dataset.passage), null);
+  });
+  $("#list-filters").addEventListener("change", () => renderList());
+}
+
+// ---------- the passage list ----------
+
+/** The list, filtered by the kinds ticked and the document chosen. */
+function renderList() {
+  const list = $("#passage-items");
+  const docSelect = $("#list-doc");
+  const chosen = docSelect.value;
+  docSelect.replaceChildren(new Option(t.allDocuments, ""), ...state.docs.map((d, i) => new Option(d.name, String(i))));
+  docSelect.value = chosen && Number(chosen) < state.docs.length ? chosen : "";
+  if (!state.report) {
+    list.replaceChildren();
+    return;
+  }
+  const kinds = new Set([...document.querySelectorAll("#list-filters input[name=kind]:checked")].map((c) => c.value));
+  const doc = docSelect.value === "" ? -1 : Number(docSelect.value);
+  const keep = (p) => kinds.has(p.kind) && (doc < 0 || p.a.doc === doc || p.b.doc === doc);
+  renderPassageList(list, state.report, state.reportTexts, t, keep);
+  markListed(passages.current);
+}
+
+/** Marks the current passage's entry in the list and keeps it in view. */
+function markListed(id) {
+  for (const b of document.querySelectorAll("#passage-items .ql-list-item")) {
+    const on = Number(b.dataset.passage) === id;
+    b.setAttribute("aria-current", String(on));
+    if (on) b.scrollIntoView({ block: "nearest" });
+  }
 }
 
 // ---------- page-level controls ----------

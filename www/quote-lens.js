@@ -4,6 +4,7 @@
 // elements, or from same-origin URLs in `src`; with `report` (a JSON report
 // from `quotelens --json`) it renders without loading WebAssembly at all.
 import { STRINGS } from "./i18n.js";
+import { PassageController, newestOnly } from "./passages.js";
 import { displayName, renderDocument, renderLegend, renderMinimap, renderSummary, reportProblem } from "./render.js";
 
 const NUMERIC = { "min-length": "minLength", "max-gap": "maxGap", "min-similarity": "minSimilarity" };
@@ -29,6 +30,8 @@ export class QuoteLens extends HTMLElement {
   #listeners = null;
   #queued = false;
   #els = new Map();
+  #passages;
+  #newest = newestOnly();
 
   constructor() {
     super();
@@ -56,6 +59,15 @@ export class QuoteLens extends HTMLElement {
     this.#panes.setAttribute("part", "panes");
     box.append(this.#status, this.#summary, this.#legend, this.#panes);
     this.#root.append(...sheets, box);
+    // hover, select, scroll the counterparts into view, j/k: passages.js
+    this.#passages = new PassageController(this.#panes, ".view", (id) => {
+      const p = this.#report.passages[id];
+      this.dispatchEvent(new CustomEvent("quote-lens-select", {
+        bubbles: true,
+        composed: true,
+        detail: { passage: id, group: p.group, a: p.a, b: p.b, similarity: p.similarity },
+      }));
+    });
   }
 
   // ----- attributes mirrored as properties -----
@@ -105,9 +117,8 @@ export class QuoteLens extends HTMLElement {
   connectedCallback() {
     this.#listeners = new AbortController();
     const signal = this.#listeners.signal;
-    this.#panes.addEventListener("mouseover", (ev) => this.#hot(ev, true), { signal });
-    this.#panes.addEventListener("mouseout", (ev) => this.#hot(ev, false), { signal });
-    this.#panes.addEventListener("click", (ev) => this.#click(ev), { signal });
+    this.#passages.listen(signal);
+    this.addEventListener("keydown", (ev) => this.#passages.key(ev), { signal });
     this.#queue();
   }
 
@@ -125,13 +136,18 @@ export class QuoteLens extends HTMLElement {
     this.#queued = true;
     queueMicrotask(() => {
       this.#queued = false;
-      this.#refresh().catch((e) => this.#fail(e));
+      // a newer refresh (an attribute changed during a comparison)
+      // supersedes this one: its result and its error are dropped
+      this.#newest(() => this.#refresh())
+        .then((r) => r.stale || this.#show(r.value))
+        .catch((e) => this.#fail(e));
     });
   }
 
   #fail(e) {
     // one clear message, never a half-drawn comparison
     this.#report = null;
+    this.#passages.setReport(null, new Map());
     this.#panes.replaceChildren();
     this.#summary.replaceChildren();
     this.#legend.replaceChildren();
@@ -196,9 +212,14 @@ export class QuoteLens extends HTMLElement {
       report.documents[i].name = d.name;
       if (d.encoding) report.documents[i].encoding = d.encoding;
     });
+    return { docs, report };
+  }
+
+  #show({ docs, report }) {
     this.#docTexts = docs;
     this.#report = report;
     this.#render();
+    this.#passages.setReport(report, this.#els);
     this.dispatchEvent(new CustomEvent("quote-lens-compared", { bubbles: true, composed: true, detail: { report } }));
   }
 
@@ -234,38 +255,6 @@ export class QuoteLens extends HTMLElement {
       for (const [id, els] of map) this.#els.set(id, [...(this.#els.get(id) ?? []), ...els]);
       renderMinimap(mini, i, report, view);
     });
-  }
-
-  #ids(target) {
-    const m = target.closest?.(".ql-shared");
-    return m ? m.dataset.passages.split(" ").map(Number) : [];
-  }
-
-  #hot(ev, on) {
-    for (const id of this.#ids(ev.target)) for (const m of this.#els.get(id) ?? []) m.classList.toggle("ql-hot", on);
-  }
-
-  #click(ev) {
-    const m = ev.target.closest?.(".ql-shared");
-    if (!m) return;
-    const id = this.#ids(m)[0];
-    const p = this.#report.passages[id];
-    for (const old of this.#root.querySelectorAll(".ql-current")) old.classList.remove("ql-current");
-    const origin = m.closest(".view");
-    const seen = new Set([origin]);
-    for (const e of this.#els.get(id) ?? []) {
-      e.classList.add("ql-current");
-      const view = e.closest(".view");
-      if (seen.has(view)) continue;
-      seen.add(view);
-      const top = e.getBoundingClientRect().top - view.getBoundingClientRect().top + view.scrollTop;
-      view.scrollTop = Math.max(0, top - view.clientHeight / 2);
-    }
-    this.dispatchEvent(new CustomEvent("quote-lens-select", {
-      bubbles: true,
-      composed: true,
-      detail: { passage: id, group: p.group, a: p.a, b: p.b, similarity: p.similarity },
-    }));
   }
 }
 

@@ -280,6 +280,43 @@ export function renderMinimap(strip, doc, report, view) {
  * (kindVerbatim, kindEdited, kindReworded, legendUnit, legendEdit,
  * legendAdded). With `parts`, swatches get `part="legend-item"`.
  */
+/** A short one-line excerpt of `text[start, end)`: its head and, when it is
+ * longer, its tail. */
+export function excerpt(text, start, end, head = 60, tail = 24) {
+  const flat = text.slice(start, end).replace(/\s+/g, " ").trim();
+  const chars = [...flat];
+  return chars.length <= head + tail + 3 ? flat : `${chars.slice(0, head).join("")} … ${chars.slice(-tail).join("")}`;
+}
+
+/** The passage list: one button per passage that `keep(passage)` lets
+ * through, in report order, with its number, kind, similarity, the two
+ * documents and an excerpt of each side. Text reaches the DOM as text only.
+ * Returns the number of entries. */
+export function renderPassageList(list, report, texts, t, keep = () => true) {
+  list.replaceChildren();
+  const kindLabel = { verbatim: t.kindVerbatim, edited: t.kindEdited, reworded: t.kindReworded };
+  let shown = 0;
+  for (const p of report.passages) {
+    if (!keep(p)) continue;
+    const item = el("li", "ql-list-entry");
+    const button = el("button", `ql-list-item ql-k-${p.kind}`);
+    button.type = "button";
+    button.dataset.passage = String(p.id);
+    button.style.setProperty("--ql-color", groupColor(p.group));
+    const [da, db] = [report.documents[p.a.doc].name, report.documents[p.b.doc].name];
+    button.append(
+      el("span", "ql-list-head", t.listEntry(p.id + 1, kindLabel[p.kind], Math.round(p.similarity * 100), da, db)),
+      el("span", "ql-list-excerpt", excerpt(texts[p.a.doc], p.a.start, p.a.end)),
+      el("span", "ql-list-excerpt", excerpt(texts[p.b.doc], p.b.start, p.b.end)),
+    );
+    item.append(button);
+    list.append(item);
+    shown += 1;
+  }
+  if (!shown) list.append(el("li", "ql-list-empty", report.passages.length ? t.listFiltered : t.noPassages));
+  return shown;
+}
+
 export function renderLegend(container, t, parts = false) {
   container.replaceChildren();
   const label = { verbatim: t.kindVerbatim, edited: t.kindEdited, reworded: t.kindReworded };

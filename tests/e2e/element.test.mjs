@@ -162,6 +162,45 @@ test("a report that does not fit its texts gets one clear message, never wrong h
   await context.close();
 });
 
+test("keyboard stepping, and attribute changes during a comparison never surface as errors", async () => {
+  const { page, context, problems } = await newPage(env.browser);
+  await page.goto(`${env.server.url}/embed.html`);
+  await page.waitForFunction(rendered(), "from-children");
+  const steps = await page.evaluate(async () => {
+    const el = document.getElementById("from-children");
+    const seen = [];
+    el.addEventListener("quote-lens-select", (ev) => seen.push(ev.detail.passage));
+    el.shadowRoot.querySelector(".view").focus();
+    for (const key of ["j", "j", "k", "ArrowDown", "ArrowUp", "Escape"]) {
+      el.shadowRoot.activeElement.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, composed: true }));
+    }
+    const marked = el.shadowRoot.querySelectorAll(".ql-current").length;
+    return { seen, n: el.result.passages.length, marked };
+  });
+  const n = steps.n;
+  assert.ok(n >= 2, `${n} passages`);
+  assert.deepEqual(steps.seen, [0, 1, 0, 1, 0]);
+  assert.equal(steps.marked, 0, "Escape unmarks");
+  // attributes changed while comparisons run: only the last one answers
+  const outcome = await page.evaluate(async () => {
+    const el = document.getElementById("from-children");
+    const errors = [];
+    el.addEventListener("quote-lens-error", (ev) => errors.push(ev.detail.message));
+    const compared = [];
+    el.addEventListener("quote-lens-compared", (ev) => compared.push(ev.detail.report.options.minLength));
+    for (const v of ["30", "40", "45", "50", "35"]) {
+      el.setAttribute("min-length", v);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    await new Promise((r) => setTimeout(r, 1500));
+    return { errors, compared };
+  });
+  assert.deepEqual(outcome.errors, [], "no error from a superseded comparison");
+  assert.equal(outcome.compared.at(-1), 35, "the last attribute's comparison is shown");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("attributes, properties and events", async () => {
   const { page, context, problems } = await newPage(env.browser);
   await page.goto(`${env.server.url}/embed.html`);

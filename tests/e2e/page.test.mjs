@@ -144,6 +144,16 @@ test("two corpus posts dropped on the page: the CNN passages and the commentary"
     assert.ok(covered(b, passage, "shared"), `001: ${passage}`);
   }
   assert.ok(covered(b, "そんな矢先、日本時間11月10日", "added"));
+  // each pane opens at its first shared passage (000's is 2,400 characters in)
+  await page.waitForFunction(() => document.querySelector(".pane-view").scrollTop > 0);
+  const firstVisible = await page.$$eval(".pane-view", (views) =>
+    views.map((v) => {
+      const m = v.querySelector(".ql-shared").getBoundingClientRect();
+      const r = v.getBoundingClientRect();
+      return m.top >= r.top && m.top < r.bottom;
+    }));
+  assert.deepEqual(firstVisible, [true, true]);
+  assert.ok((await page.$eval(".pane-view", (v) => v.scrollTop)) > 0, "000 scrolled to its first passage");
   assert.ok(covered(b, "先にキャンペーン在りきで", "added"));
   // the inserted name is an edit inside the opening passage
   assert.ok(covered(b, "Pokrovsk", "edit"));
@@ -174,6 +184,47 @@ test("clicking a passage highlights its counterpart and scrolls it into view", a
   await page.locator(".pane").nth(1).locator('.ql-shared[data-group="1"]').first().hover();
   assert.ok((await page.locator('.pane >> nth=0 >> .ql-shared.ql-hot[data-group="1"]').count()) > 0);
   await page.screenshot({ path: join(ARTIFACTS, "selected-passage.png") });
+  await finish(s);
+});
+
+test("the passage list: every passage with kind, similarity and excerpts; filters; a click shows it in every pane", async () => {
+  const s = await open();
+  const { page } = s;
+  const report = await page.evaluate(async () => {
+    const [json] = [document.querySelectorAll("#passage-items .ql-list-item")];
+    return json.length;
+  });
+  const entries = await page.$$eval("#passage-items .ql-list-item", (bs) =>
+    bs.map((b) => ({ id: Number(b.dataset.passage), kind: [...b.classList].find((c) => c.startsWith("ql-k-")), text: b.textContent })));
+  assert.equal(entries.length, report);
+  assert.equal(entries.length, 4);
+  assert.deepEqual(entries.map((e) => e.id), [0, 1, 2, 3]);
+  assert.match(entries[0].text, /^#1 · edited · \d+% identical · wire-en\.txt ↔ post-en\.txt/);
+  assert.ok(entries[0].text.includes("The Marrowby harbour bridge"), "an excerpt of each side");
+  assert.equal(entries.filter((e) => e.kind === "ql-k-reworded").length, 1);
+  // filter by kind
+  await page.uncheck("#list-filters input[value=edited]");
+  const onlyReworded = await page.$$eval("#passage-items .ql-list-item", (bs) => bs.map((b) => b.className));
+  assert.equal(onlyReworded.length, 1);
+  assert.match(onlyReworded[0], /ql-k-reworded/);
+  await page.check("#list-filters input[value=edited]");
+  // filter by document: both documents hold every passage here
+  await page.selectOption("#list-doc", "1");
+  assert.equal(await page.locator("#passage-items .ql-list-item").count(), 4);
+  await page.selectOption("#list-doc", "");
+  // a click selects the passage in every pane and marks the entry
+  await page.click("#passage-items .ql-list-item >> nth=2");
+  const shown = await page.evaluate(() => ({
+    current: [...document.querySelectorAll(".pane")].map((p) => p.querySelectorAll(".ql-current").length),
+    marked: [...document.querySelectorAll("#passage-items .ql-list-item")].map((b) => b.getAttribute("aria-current")),
+  }));
+  assert.ok(shown.current.every((n) => n > 0), "the passage is marked in both panes");
+  assert.deepEqual(shown.marked, ["false", "false", "true", "false"]);
+  // stepping with the keyboard moves the list's mark too
+  await page.focus(".pane-view >> nth=0");
+  await page.keyboard.press("j");
+  assert.equal(await page.getAttribute("#passage-items .ql-list-item >> nth=3", "aria-current"), "true");
+  await page.screenshot({ path: join(ARTIFACTS, "passage-list.png") });
   await finish(s);
 });
 

@@ -3,6 +3,7 @@
 // framework, no network but the page's own files. User text reaches the DOM
 // only through textContent, value and text nodes.
 import { Engine } from "./engine.js";
+import { Connectors } from "./connectors.js";
 import { PassageController, newestOnly } from "./passages.js";
 import { STRINGS, detectLanguage, saveLanguage } from "./i18n.js";
 import { displayName, htmlToText, renderDocument, renderLegend, renderMinimap, renderPassageList, renderPlain, renderSummary } from "./render.js";
@@ -326,16 +327,24 @@ function renderAll() {
   else table.replaceChildren();
   for (const d of state.docs) renderPane(d);
   passages.setReport(state.report, state.passageEls);
+  connectors.update(state.report, state.passageEls);
   renderList();
 }
 
 // ---------- linked highlights and navigation ----------
 
 // hover, select, scroll the counterparts into view, j/k: passages.js
-const passages = new PassageController($("#panes"), ".pane-view", (id) => markListed(id));
+const passages = new PassageController($("#panes"), ".pane-view", (id) => {
+  markListed(id);
+  connectors.update(state.report, state.passageEls, id);
+});
+// ribbons between adjacent panes: connectors.js
+const connectors = new Connectors($("#panes"), ".pane-view");
 
 function wireHighlights() {
-  passages.listen(new AbortController().signal);
+  const forever = new AbortController().signal;
+  passages.listen(forever);
+  connectors.listen(forever);
   document.addEventListener("keydown", (ev) => {
     if (ev.target.closest?.("#passage-list")) return; // its buttons take Enter themselves
     passages.key(ev);

@@ -4,6 +4,7 @@
 // elements, or from same-origin URLs in `src`; with `report` (a JSON report
 // from `quotelens --json`) it renders without loading WebAssembly at all.
 import { STRINGS } from "./i18n.js";
+import { Connectors } from "./connectors.js";
 import { PassageController, newestOnly } from "./passages.js";
 import { displayName, renderDocument, renderLegend, renderMinimap, renderSummary, reportProblem } from "./render.js";
 
@@ -31,6 +32,7 @@ export class QuoteLens extends HTMLElement {
   #queued = false;
   #els = new Map();
   #passages;
+  #connectors;
   #newest = newestOnly();
 
   constructor() {
@@ -60,7 +62,9 @@ export class QuoteLens extends HTMLElement {
     box.append(this.#status, this.#summary, this.#legend, this.#panes);
     this.#root.append(...sheets, box);
     // hover, select, scroll the counterparts into view, j/k: passages.js
+    this.#connectors = new Connectors(this.#panes, ".view");
     this.#passages = new PassageController(this.#panes, ".view", (id) => {
+      this.#connectors.update(this.#report, this.#els, id);
       const p = this.#report.passages[id];
       this.dispatchEvent(new CustomEvent("quote-lens-select", {
         bubbles: true,
@@ -118,6 +122,7 @@ export class QuoteLens extends HTMLElement {
     this.#listeners = new AbortController();
     const signal = this.#listeners.signal;
     this.#passages.listen(signal);
+    this.#connectors.listen(signal);
     this.addEventListener("keydown", (ev) => this.#passages.key(ev), { signal });
     this.#queue();
   }
@@ -148,6 +153,7 @@ export class QuoteLens extends HTMLElement {
     // one clear message, never a half-drawn comparison
     this.#report = null;
     this.#passages.setReport(null, new Map());
+    this.#connectors.update(null, new Map());
     this.#panes.replaceChildren();
     this.#summary.replaceChildren();
     this.#legend.replaceChildren();
@@ -220,6 +226,7 @@ export class QuoteLens extends HTMLElement {
     this.#report = report;
     this.#render();
     this.#passages.setReport(report, this.#els);
+    this.#connectors.update(report, this.#els);
     this.dispatchEvent(new CustomEvent("quote-lens-compared", { bubbles: true, composed: true, detail: { report } }));
   }
 

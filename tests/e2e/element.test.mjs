@@ -175,12 +175,15 @@ test("keyboard stepping, and attribute changes during a comparison never surface
       el.shadowRoot.activeElement.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, composed: true }));
     }
     const marked = el.shadowRoot.querySelectorAll(".ql-current").length;
-    return { seen, n: el.result.passages.length, marked };
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const ribbons = el.shadowRoot.querySelectorAll("svg.ql-connectors path").length;
+    return { seen, n: el.result.passages.length, marked, ribbons };
   });
   const n = steps.n;
   assert.ok(n >= 2, `${n} passages`);
   assert.deepEqual(steps.seen, [0, 1, 0, 1, 0]);
   assert.equal(steps.marked, 0, "Escape unmarks");
+  assert.ok(steps.ribbons > 0, "connectors between the element's panes");
   // attributes changed while comparisons run: only the last one answers
   const outcome = await page.evaluate(async () => {
     const el = document.getElementById("from-children");

@@ -228,6 +228,34 @@ test("the passage list: every passage with kind, similarity and excerpts; filter
   await finish(s);
 });
 
+test("connectors: ribbons join each passage to its counterpart, in its colour, and follow scrolling", async () => {
+  const s = await open();
+  const { page } = s;
+  const ribbons = () => page.$$eval("#panes svg.ql-connectors path", (ps) => ps.map((p) => ({ id: Number(p.dataset.passage), fill: p.getAttribute("fill"), d: p.getAttribute("d"), cls: p.getAttribute("class") })));
+  await page.waitForFunction(() => document.querySelectorAll("#panes svg.ql-connectors path").length > 0);
+  const before = await ribbons();
+  const colours = await page.evaluate(() => {
+    const out = {};
+    for (const m of document.querySelectorAll(".pane .ql-shared")) out[m.dataset.passages.split(" ")[0]] = getComputedStyle(m).getPropertyValue("--ql-c").trim();
+    return out;
+  });
+  assert.ok(before.length >= 2, `${before.length} ribbons`);
+  for (const r of before) assert.equal(r.fill.toLowerCase(), colours[r.id].toLowerCase(), `ribbon ${r.id} in its passage's colour`);
+  // a selected passage's ribbon stands out
+  await page.click("#passage-items .ql-list-item >> nth=1");
+  await page.waitForFunction(() => document.querySelector("#panes path.ql-ribbon-current")?.dataset.passage === "1");
+  // scrolling one pane moves its ends of the ribbons
+  // (the selected passage is in view on both sides, so its ends are not clamped)
+  const d1 = (await ribbons()).find((r) => r.id === 1).d;
+  await page.$eval(".pane-view >> nth=1", (v) => { v.scrollTop -= 40; });
+  await page.waitForFunction((d) => document.querySelector('#panes path[data-passage="1"]')?.getAttribute("d") !== d, d1);
+  await page.screenshot({ path: join(ARTIFACTS, "connectors.png") });
+  // stacked panes (a phone) have no ribbons
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.waitForFunction(() => document.querySelectorAll("#panes svg.ql-connectors path").length === 0);
+  await finish(s);
+});
+
 test("keyboard: j and k move between passages with visible focus", async () => {
   const s = await open();
   const { page } = s;

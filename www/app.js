@@ -5,6 +5,7 @@
 import { Engine } from "./engine.js";
 import { Connectors } from "./connectors.js";
 import { PassageController, newestOnly } from "./passages.js";
+import { MAX_LINK_CHARS, readShare, shareLink } from "./share.js";
 import { STRINGS, detectLanguage, saveLanguage } from "./i18n.js";
 import { displayName, htmlToText, renderDocument, renderLegend, renderMinimap, renderPassageList, renderPlain, renderSummary } from "./render.js";
 
@@ -387,6 +388,53 @@ function markListed(id) {
 
 // ---------- page-level controls ----------
 
+/** Puts the texts and options into a link (share.js) and copies it. */
+async function share() {
+  const docs = state.docs.filter((d) => d.text.trim());
+  const link = await shareLink(location.href.split("#")[0], docs, state.options);
+  const box = $("#share-box");
+  const note = $("#share-note");
+  box.hidden = false;
+  if (link.length > MAX_LINK_CHARS) {
+    $("#share-link").value = "";
+    note.textContent = t.shareTooLong(link.length, MAX_LINK_CHARS);
+    return;
+  }
+  $("#share-link").value = link;
+  $("#share-link").select();
+  try {
+    await navigator.clipboard.writeText(link);
+    note.textContent = t.shareCopied;
+  } catch {
+    note.textContent = t.shareReady; // no clipboard access: the box holds it
+  }
+}
+
+/** Opens the comparison a share link holds; false when the page's URL holds
+ * none (or a damaged one, which says so). */
+async function openShared() {
+  const shared = await readShare(location.hash);
+  if (!shared) return false;
+  if (shared instanceof Error) {
+    $("#share-box").hidden = false;
+    $("#share-note").textContent = t.shareDamaged;
+    return false;
+  }
+  for (const [id, key] of [["#min-length", "minLength"], ["#max-gap", "maxGap"], ["#min-similarity", "minSimilarity"]]) {
+    if (Number.isFinite(shared.options[key])) $(id).value = String(shared.options[key]);
+  }
+  for (const [id, key] of [["#reworded", "reworded"], ["#stem", "stem"]]) {
+    if (typeof shared.options[key] === "boolean") $(id).checked = shared.options[key];
+  }
+  readOptions();
+  for (const d of state.docs) d.ui.root.remove();
+  state.docs = [];
+  for (const d of shared.docs) addDoc(displayName(d.name), d.text);
+  while (state.docs.length < 2) addDoc();
+  compareSoon(0);
+  return true;
+}
+
 async function loadSample(lang) {
   const names = [`wire-${lang}.txt`, `post-${lang}.txt`];
   const texts = await Promise.all(names.map(async (n) => (await fetch(`samples/${n}`)).text()));
@@ -506,6 +554,7 @@ function wirePage() {
   $("#export-json").addEventListener("click", exportJson);
   $("#export-html").addEventListener("click", exportHtml);
   $("#print").addEventListener("click", () => window.print());
+  $("#share").addEventListener("click", share);
   $("#lang").addEventListener("change", (ev) => {
     saveLanguage(ev.target.value);
     applyLanguage(ev.target.value);
@@ -541,7 +590,7 @@ function start() {
   wireHighlights();
   readOptions();
   applyLanguage(state.lang);
-  loadSample(state.lang);
+  openShared().then((opened) => opened || loadSample(state.lang));
 }
 
 start();

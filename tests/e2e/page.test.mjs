@@ -256,6 +256,59 @@ test("connectors: ribbons join each passage to its counterpart, in its colour, a
   await finish(s);
 });
 
+test("share without a server: a link holds the texts and options, compressed, and opens the same comparison elsewhere", async () => {
+  const s = await open();
+  const { page } = s;
+  // an option changed before sharing travels with the link
+  await page.click("#options-box summary");
+  const again = nextComparison(page);
+  await page.$eval("#min-length", (r) => { r.value = "50"; r.dispatchEvent(new Event("input", { bubbles: true })); r.dispatchEvent(new Event("change", { bubbles: true })); });
+  await again;
+  const before = await page.evaluate(() => ({
+    texts: [...document.querySelectorAll(".pane-view")].map((v) => v.textContent),
+    names: [...document.querySelectorAll(".pane-name")].map((i) => i.value),
+    passages: document.querySelectorAll("#passage-items .ql-list-item").length,
+  }));
+  await page.click("#share");
+  await page.waitForFunction(() => document.getElementById("share-link").value.includes("#share="));
+  const link = await page.inputValue("#share-link");
+  const sent = [];
+  // another machine: a fresh context opens the link
+  const other = await newPage(env.browser);
+  other.page.on("request", (r) => sent.push(r.url()));
+  await other.page.goto(link);
+  await other.page.waitForFunction(() => document.querySelectorAll(".pane .ql-shared").length > 0);
+  const after = await other.page.evaluate(() => ({
+    texts: [...document.querySelectorAll(".pane-view")].map((v) => v.textContent),
+    names: [...document.querySelectorAll(".pane-name")].map((i) => i.value),
+    passages: document.querySelectorAll("#passage-items .ql-list-item").length,
+    minLength: document.getElementById("min-length").value,
+  }));
+  assert.deepEqual(after.texts, before.texts);
+  assert.deepEqual(after.names, before.names);
+  assert.equal(after.passages, before.passages);
+  assert.equal(after.minLength, "50");
+  assert.ok(!sent.some((u) => u.includes("share=")), "the fragment is never sent");
+  assert.ok(!sent.some((u) => u.includes("samples/")), "the sample is not loaded over the shared texts");
+  await other.context.close();
+  // texts too long for a link: say so and offer the export
+  const big = Array.from({ length: 20000 }, (_, i) => `w${(i * 7919) % 100003}`).join(" ");
+  await dropFiles(page, 1, [{ name: "long.txt", text: big }]);
+  await page.waitForFunction(() => document.querySelectorAll(".pane-view")[1].textContent.startsWith("w0"));
+  await page.click("#share");
+  await page.waitForFunction(() => /too long for a link/.test(document.getElementById("share-note").textContent));
+  assert.match(await page.textContent("#share-note"), /Export HTML/);
+  await finish(s);
+});
+
+test("a damaged share link says so and shows the sample", async () => {
+  const { page, context } = await newPage(env.browser);
+  await page.goto(`${env.server.url}/index.html#share=not-a-real-link`);
+  await page.waitForFunction(() => document.querySelectorAll(".pane .ql-shared").length > 0);
+  assert.match(await page.textContent("#share-note"), /damaged/);
+  await context.close();
+});
+
 test("keyboard: j and k move between passages with visible focus", async () => {
   const s = await open();
   const { page } = s;

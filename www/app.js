@@ -5,6 +5,7 @@
 import { Engine } from "./engine.js";
 import { Connectors } from "./connectors.js";
 import { PassageController, newestOnly } from "./passages.js";
+import { Presenter } from "./presenter.js";
 import { MAX_LINK_CHARS, readShare, shareLink } from "./share.js";
 import { STRINGS, detectLanguage, saveLanguage } from "./i18n.js";
 import { displayName, htmlToText, renderDocument, renderLegend, renderMinimap, renderPassageList, renderPlain, renderSummary } from "./render.js";
@@ -347,7 +348,7 @@ function wireHighlights() {
   passages.listen(forever);
   connectors.listen(forever);
   document.addEventListener("keydown", (ev) => {
-    if (ev.target.closest?.("#passage-list")) return; // its buttons take Enter themselves
+    if (ev.target.closest?.("#passage-list, #presenter")) return; // they take their own keys
     passages.key(ev);
   });
   $("#passage-items").addEventListener("click", (ev) => {
@@ -555,6 +556,9 @@ function wirePage() {
   $("#export-html").addEventListener("click", exportHtml);
   $("#print").addEventListener("click", () => window.print());
   $("#share").addEventListener("click", share);
+  // the presenter view opens on the selected passage, or the first
+  const presenter = new Presenter($("#presenter"), t);
+  $("#present").addEventListener("click", () => presenter.open(state.report, state.reportTexts, t, Math.max(passages.current, 0)));
   $("#lang").addEventListener("change", (ev) => {
     saveLanguage(ev.target.value);
     applyLanguage(ev.target.value);

@@ -309,6 +309,49 @@ test("a damaged share link says so and shows the sample", async () => {
   await context.close();
 });
 
+test("presenter view: one passage at a time in large type, stepped by keys or a clicker, highlights hidden for guessing", async () => {
+  const s = await open();
+  const { page } = s;
+  await page.click("#present");
+  await page.waitForSelector("#presenter:not([hidden])");
+  const view = () => page.evaluate(() => ({
+    title: document.querySelector(".presenter-title").textContent,
+    docs: [...document.querySelectorAll(".presenter-doc")].map((h) => h.textContent),
+    marked: [...document.querySelectorAll(".presenter-text > mark")].map((m) => m.textContent),
+    size: parseFloat(getComputedStyle(document.querySelector(".presenter-text")).fontSize),
+    focused: document.activeElement.id,
+  }));
+  const first = await view();
+  assert.match(first.title, /^Passage 1 of 4 · edited/);
+  assert.deepEqual(first.docs, ["wire-en.txt", "post-en.txt"]);
+  assert.ok(first.marked.every((m) => m.startsWith("The Marrowby harbour bridge")), first.marked.join(" | "));
+  assert.ok(first.size >= 20, `large type: ${first.size}px`);
+  assert.equal(first.focused, "presenter");
+  await page.keyboard.press("ArrowRight");
+  assert.match((await view()).title, /^Passage 2 of 4/);
+  await page.keyboard.press("PageDown");
+  assert.match((await view()).title, /^Passage 3 of 4/);
+  await page.keyboard.press("PageUp");
+  assert.match((await view()).title, /^Passage 2 of 4/);
+  // hide the highlights: the passage reads as plain text until the reveal
+  await page.keyboard.press("h");
+  const hidden = await page.$eval(".presenter-text > mark", (m) => [getComputedStyle(m).backgroundColor, getComputedStyle(m).borderBottomStyle]);
+  assert.deepEqual(hidden, ["rgba(0, 0, 0, 0)", "none"], "no tint, no underline");
+  await page.screenshot({ path: join(ARTIFACTS, "presenter-hidden.png") });
+  await page.keyboard.press("h");
+  assert.notEqual(await page.$eval(".presenter-text > mark", (m) => getComputedStyle(m).backgroundColor), "rgba(0, 0, 0, 0)");
+  await page.keyboard.press("End"); // not a presenter key: nothing happens
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  assert.match((await view()).title, /^Passage 4 of 4 · reworded/, "the last passage stays the last");
+  await page.screenshot({ path: join(ARTIFACTS, "presenter.png") });
+  await page.keyboard.press("Escape");
+  await page.waitForSelector("#presenter", { state: "hidden" });
+  assert.equal(await page.evaluate(() => document.activeElement.id), "present", "focus returns to the button");
+  await finish(s);
+});
+
 test("keyboard: j and k move between passages with visible focus", async () => {
   const s = await open();
   const { page } = s;

@@ -68,8 +68,8 @@ export function useBrowser() {
 }
 
 /** A page that records console errors, page errors and CSP violations. */
-export async function newPage(browser, { locale = "en-US", viewport = { width: 1400, height: 1000 } } = {}) {
-  const context = await browser.newContext({ locale, viewport, acceptDownloads: true });
+export async function newPage(browser, { locale = "en-US", viewport = { width: 1400, height: 1000 }, deviceScaleFactor = 1 } = {}) {
+  const context = await browser.newContext({ locale, viewport, deviceScaleFactor, acceptDownloads: true });
   const page = await context.newPage();
   const problems = [];
   page.on("console", (m) => {

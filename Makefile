@@ -51,13 +51,14 @@ setup-browser:
 
 setup-npm:
 	@command -v npm >/dev/null || { echo "node and npm are required"; exit 1; }
-	@if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then \
+	@if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/pdfjs-dist ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then \
 		npm ci --no-audit --no-fund; \
 	fi
 
 ## www: the wasm package (as wasm-pack.toml says) and the sample reports for the embed demo
 www: setup-wasm setup-npm
 	node tools/build-wasm.mjs
+	node tools/vendor.mjs
 	$(CARGO) build --release --bin quotelens
 	cd www/samples && ../../target/release/quotelens --json wire-en.txt post-en.txt > ../pkg/sample-en.report.json
 	cd www/samples && ../../target/release/quotelens --json wire-ja.txt post-ja.txt > ../pkg/sample-ja.report.json

@@ -4,17 +4,18 @@
 // only through textContent, value and text nodes.
 import { Engine } from "./engine.js";
 import { Connectors } from "./connectors.js";
+import { docxText, kindOf, pageText, pdfText } from "./documents.js";
 import { PassageController, newestOnly } from "./passages.js";
 import { Presenter } from "./presenter.js";
 import { MAX_LINK_CHARS, readShare, shareLink } from "./share.js";
 import { STRINGS, detectLanguage, saveLanguage } from "./i18n.js";
-import { displayName, htmlToText, renderDocument, renderLegend, renderMinimap, renderPassageList, renderPlain, renderSummary } from "./render.js";
+import { displayName, renderDocument, renderLegend, renderMinimap, renderPassageList, renderPlain, renderSummary } from "./render.js";
 
 /** Largest total input, in bytes of files or UTF-16 units of text. */
 export const LIMIT_BYTES = 20 * 1024 * 1024;
 /** A comparison that takes longer than this shows the progress bar. */
 const PROGRESS_AFTER_MS = 250;
-const ACCEPTED = /\.(txt|text|md|markdown|html?|xhtml)$/i;
+const ACCEPTED = /\.(txt|text|md|markdown|html?|xhtml|pdf|docx)$/i;
 
 const $ = (sel) => document.querySelector(sel);
 const engine = new Engine();
@@ -50,6 +51,8 @@ function buildPane(doc) {
     name: root.querySelector(".pane-name"),
     stats: root.querySelector(".pane-stats"),
     encoding: root.querySelector(".pane-encoding"),
+    whole: root.querySelector(".pane-whole"),
+    wholeBox: root.querySelector(".pane-whole input"),
     open: root.querySelector(".pane-open"),
     edit: root.querySelector(".pane-edit"),
     remove: root.querySelector(".pane-remove"),
@@ -64,6 +67,14 @@ function buildPane(doc) {
     doc.name = ui.name.value.trim() || t.textN(indexOf(doc) + 1);
     ui.name.value = doc.name;
     if (state.report) renderAll();
+  });
+  // a saved web page: its article (Readability), or its whole visible text
+  ui.wholeBox.addEventListener("change", async () => {
+    doc.wholePage = ui.wholeBox.checked;
+    if (!doc.html) return;
+    doc.text = await pageText(doc.html, doc.wholePage);
+    renderPane(doc);
+    compareSoon(0);
   });
   ui.open.addEventListener("click", () => ui.file.click());
   ui.file.addEventListener("change", () => {
@@ -125,6 +136,7 @@ function labelPane(ui) {
   ui.open.textContent = t.openFile;
   ui.remove.textContent = t.remove;
   ui.editor.placeholder = t.placeholder;
+  ui.whole.querySelector("span").textContent = t.wholePage;
 }
 
 function commitEdit(doc) {
@@ -183,15 +195,27 @@ async function loadFile(doc, file) {
     setMessage(doc, t.errTooLarge(((file.size + totalBytes(indexOf(doc))) / 1048576).toFixed(1), LIMIT_BYTES / 1048576));
     return;
   }
-  let decoded;
+  const bytes = await file.arrayBuffer();
+  const kind = kindOf(name, file.type, bytes);
+  let decoded = { encoding: "", detectedBy: "", replaced: 0, control: 0 };
+  let text;
   try {
-    decoded = await engine.decode(await file.arrayBuffer());
+    if (kind === "pdf") text = await pdfText(bytes);
+    else if (kind === "docx") text = await docxText(bytes);
+    else {
+      decoded = await engine.decode(bytes);
+      text = decoded.text;
+      if (kind === "html") {
+        doc.html = text;
+        text = await pageText(text, doc.wholePage);
+      }
+    }
   } catch (e) {
-    setMessage(doc, t.errBinary(name, e.message));
+    setMessage(doc, kind === "text" || kind === "html" ? t.errBinary(name, e.message) : t.errRead(name, e.message));
     return;
   }
-  let text = decoded.text;
-  if (/\.(html?|xhtml)$/i.test(name) || file.type === "text/html") text = htmlToText(text);
+  if (kind !== "html") doc.html = null;
+  doc.ui.whole.hidden = kind !== "html";
   if (!text.trim()) {
     setMessage(doc, t.errEmpty(name));
     return;

@@ -95,3 +95,54 @@ for (const [what, options] of [
     await context.close();
   });
 }
+
+test("six texts at 1400 px: the panes scroll sideways, every header stays whole, the ribbons follow", async () => {
+  const { page, context } = await openPage();
+  const wire = readFileSync(join(ROOT, "www/samples/wire-en.txt"), "utf8");
+  await page.evaluate(async (wire) => {
+    const done = new Promise((r) => document.addEventListener("quotelens-compared", r, { once: true }));
+    for (let i = 0; i < 4; i++) document.getElementById("add-doc").click();
+    const boxes = document.querySelectorAll(".pane-editor");
+    for (let i = 2; i < 6; i++) {
+      boxes[i].value = `Post ${i}: a reader writes about the bridge.\n\n${wire.split("\n\n").slice(1, 3).join("\n\n")}`;
+      boxes[i].dispatchEvent(new Event("input", { bubbles: true }));
+      boxes[i].dispatchEvent(new Event("blur"));
+    }
+    await done;
+  }, wire);
+  await page.waitForFunction(() => document.querySelectorAll(".pane").length === 6 && document.querySelectorAll(".pane-view:not([hidden])").length === 6);
+  const layout = await page.evaluate(() => {
+    const panes = document.getElementById("panes");
+    const cut = [...document.querySelectorAll(".pane")].flatMap((p) => {
+      const r = p.getBoundingClientRect();
+      return [...p.querySelectorAll(".pane-head button")].filter((c) => { const b = c.getBoundingClientRect(); return b.left < r.left || b.right > r.right + 1; }).map((c) => c.className);
+    });
+    return { pageOverflow: document.documentElement.scrollWidth - window.innerWidth, scrolls: panes.scrollWidth > panes.clientWidth, cut };
+  });
+  assert.ok(layout.pageOverflow <= 1, "the page itself does not scroll sideways");
+  assert.ok(layout.scrolls, "the panes scroll sideways");
+  assert.deepEqual(layout.cut, [], "no header button cut off");
+  // the last pane can be scrolled to, and ribbons are drawn there too
+  await page.$eval("#panes", (p) => { p.scrollLeft = p.scrollWidth; });
+  await page.waitForFunction(() => {
+    const last = document.querySelectorAll(".pane")[5].getBoundingClientRect();
+    return last.right <= window.innerWidth + 1 && document.querySelectorAll("#panes svg.ql-connectors path").length > 0;
+  });
+  await page.screenshot({ path: join(ARTIFACTS, "six-texts.png") });
+  await context.close();
+});
+
+test("the new states in Japanese: passage list, connectors, presenter view, share box", async () => {
+  const { page, context } = await openPage({ locale: "ja-JP" });
+  assert.equal(await page.textContent("#passage-list-title"), "見つかった一致");
+  assert.match(await page.textContent("#passage-items .ql-list-item >> nth=0"), /^#1 · 編集あり · \d+% 同一/);
+  await page.screenshot({ path: join(ARTIFACTS, "ja-list-connectors.png") });
+  await page.click("#share");
+  await page.waitForFunction(() => document.getElementById("share-note").textContent.length > 0);
+  assert.match(await page.textContent("#share-note"), /リンク/);
+  await page.click("#present");
+  await page.waitForSelector("#presenter:not([hidden])");
+  assert.match(await page.textContent(".presenter-title"), /^一致 1 \/ \d+ · /);
+  await page.screenshot({ path: join(ARTIFACTS, "ja-presenter.png") });
+  await context.close();
+});

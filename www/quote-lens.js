@@ -17,6 +17,9 @@ function parseNumber(v) {
 }
 
 export class QuoteLens extends HTMLElement {
+  /** The quotelens release (the same as Cargo.toml and package.json). */
+  static version = "0.1.0";
+
   static observedAttributes = ["src", "report", "min-length", "max-gap", "min-similarity", "no-reworded", "ui-lang"];
 
   #root;

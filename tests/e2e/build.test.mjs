@@ -118,3 +118,15 @@ test("the page sets a strict Content-Security-Policy", () => {
   }
   assert.ok(existsSync(join(ROOT, "www/pkg/quotelens_bg.wasm")));
 });
+
+test("one version: Cargo.toml, package.json and the element agree, and CHANGELOG.md states the schema rule", () => {
+  const cargo = readFileSync(join(ROOT, "Cargo.toml"), "utf8").match(/^version = "([^"]+)"/m)[1];
+  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
+  const element = readFileSync(join(ROOT, "www/quote-lens.js"), "utf8").match(/static version = "([^"]+)"/)[1];
+  assert.equal(pkg, cargo);
+  assert.equal(element, cargo);
+  const log = readFileSync(join(ROOT, "CHANGELOG.md"), "utf8");
+  const schema = readFileSync(join(ROOT, "src/report.rs"), "utf8").match(/pub const SCHEMA_VERSION: u32 = (\d+);/)[1];
+  assert.match(log, new RegExp(`## Schema ${schema}\\b`), "the current schema version has its entry");
+  assert.match(log, /schema version/i);
+});

@@ -16,6 +16,52 @@ function parseNumber(v) {
   return Number.isFinite(n) ? n : undefined;
 }
 
+/**
+ * An embeddable comparison of two or more texts: shared passages in one
+ * colour per source, each author's own words plain.
+ *
+ * @element quote-lens
+ * @summary Find the passages texts share, and what each author added.
+ *
+ * @attr {string} src - Space-separated same-origin URLs of the texts, in any encoding.
+ * @attr {string} report - URL of a precomputed report (`quotelens --json`); rendered without WebAssembly.
+ * @attr {number} min-length - Option `minLength`: the shortest passage, in weighted characters.
+ * @attr {number} max-gap - Option `maxGap`: the longest edit bridged inside a passage.
+ * @attr {number} min-similarity - Option `minSimilarity`, 0 to 1.
+ * @attr {boolean} no-reworded - Turns option `reworded` off: only copied and edited passages.
+ * @attr {string} ui-lang - `en` or `ja` labels (default: the browser's language).
+ *
+ * @fires {CustomEvent<{report: object}>} quote-lens-compared - After each comparison or report load.
+ * @fires {CustomEvent<{passage: number, group: number, a: object, b: object, similarity: number}>} quote-lens-select - When a passage is selected.
+ * @fires {CustomEvent<{message: string}>} quote-lens-error - When a source, report or option fails.
+ *
+ * @csspart container - The whole element's box.
+ * @csspart status - The status line.
+ * @csspart summary - The summary table.
+ * @csspart legend - The legend row.
+ * @csspart legend-item - One legend swatch.
+ * @csspart panes - The row of panes.
+ * @csspart pane - One text's pane.
+ * @csspart pane-title - A pane's title.
+ * @csspart text - A pane's text view.
+ * @csspart minimap - A pane's minimap strip.
+ * @csspart passage - A piece of a shared passage.
+ * @csspart passage-verbatim - A passage piece of a verbatim passage.
+ * @csspart passage-edited - A passage piece of an edited passage.
+ * @csspart passage-reworded - A passage piece of a reworded passage.
+ * @csspart edit - A passage piece that is an edit.
+ * @csspart unit - A word both sides of a reworded passage share.
+ * @csspart added - Each author's own text.
+ *
+ * @cssprop [--quote-lens-font=system-ui] - Font family.
+ * @cssprop [--quote-lens-color=#1d1d1f] - Text colour.
+ * @cssprop [--quote-lens-background=#fff] - Background.
+ * @cssprop [--quote-lens-border=1px solid #d9d6cf] - Outer border.
+ * @cssprop [--quote-lens-height=22rem] - Height of each text pane.
+ * @cssprop [--quote-lens-tint=26%] - Strength of the passage tint.
+ * @cssprop [--quote-lens-added-color=#6b6b70] - Colour of each author's own text.
+ * @cssprop [--quote-lens-focus=#1a5fd0] - Focus and selection outline.
+ */
 export class QuoteLens extends HTMLElement {
   /** The quotelens release (the same as Cargo.toml and package.json). */
   static version = "0.1.0";
@@ -41,10 +87,11 @@ export class QuoteLens extends HTMLElement {
   constructor() {
     super();
     this.#root = this.attachShadow({ mode: "open" });
-    const sheets = ["./quote-lens.css", "./kinds.css"].map((f) => {
+    // literal URLs, so that bundlers copy the style sheets with the element
+    const sheets = [new URL("./quote-lens.css", import.meta.url), new URL("./kinds.css", import.meta.url)].map((url) => {
       const css = document.createElement("link");
       css.rel = "stylesheet";
-      css.href = new URL(f, import.meta.url).href;
+      css.href = url.href;
       return css;
     });
     const box = document.createElement("div");

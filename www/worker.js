@@ -6,11 +6,11 @@
 let core = null;
 let decoder = null;
 
-function load(url) {
-  return import(url).then(async (m) => {
-    await m.default();
-    return m;
-  });
+// literal specifiers, so that bundlers find and copy both modules
+async function ready(module) {
+  const m = await module;
+  await m.default();
+  return m;
 }
 
 self.onmessage = async (ev) => {
@@ -18,13 +18,13 @@ self.onmessage = async (ev) => {
   try {
     let value;
     if (type === "compare") {
-      core ??= load("./pkg/quotelens.js");
+      core ??= ready(import("./pkg/quotelens.js"));
       const { compare } = await core;
       const started = performance.now();
       value = compare(ev.data.texts, ev.data.options);
       value = { report: value, ms: performance.now() - started };
     } else if (type === "decode") {
-      decoder ??= load("./pkg/quotelens_decode.js");
+      decoder ??= ready(import("./pkg/quotelens_decode.js"));
       const { decodeFile } = await decoder;
       value = decodeFile(new Uint8Array(ev.data.bytes));
     } else {

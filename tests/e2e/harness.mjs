@@ -25,16 +25,17 @@ async function freePort() {
   });
 }
 
-export async function startServer() {
+/** Serves `dir` (default www/) on a free port, once `probe` answers. */
+export async function startServer(dir = join(ROOT, "www"), probe = "/index.html") {
   const port = await freePort();
   const python = process.env.PYTHON || "python3";
-  const proc = spawn(python, ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", join(ROOT, "www")], {
+  const proc = spawn(python, ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", dir], {
     stdio: "ignore",
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try {
-      const r = await fetch(url + "/index.html");
+      const r = await fetch(url + probe);
       if (r.ok) break;
     } catch {
       // not up yet

@@ -5,15 +5,16 @@
 // replaced comparison never drops a file being read.
 
 class Channel {
-  constructor(url) {
-    this.url = url;
+  /** `start()` makes a new worker. */
+  constructor(start) {
+    this.start = start;
     this.next = 1;
     this.pending = new Map();
     this.spawn();
   }
 
   spawn() {
-    this.worker = new Worker(this.url, { type: "module" });
+    this.worker = this.start();
     this.worker.onmessage = (ev) => {
       const { id, ok, value, error } = ev.data;
       const p = this.pending.get(id);
@@ -52,10 +53,16 @@ class Channel {
 }
 
 export class Engine {
-  constructor(url = new URL("./worker.js", import.meta.url)) {
-    this.comparer = new Channel(url);
+  /** `workerUrl` overrides where the worker script is. By default it is
+   * found with a literal `new Worker(new URL("./worker.js", import.meta.url))`,
+   * the form bundlers (Vite, webpack, Rollup) follow to bundle the worker and
+   * the wasm modules it loads. */
+  constructor(workerUrl) {
+    this.start = workerUrl
+      ? () => new Worker(workerUrl, { type: "module" })
+      : () => new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    this.comparer = new Channel(this.start);
     this.decoder = null;
-    this.url = url;
   }
 
   /** Resolves to {report, ms}. Rejects with an error whose `superseded` is
@@ -68,7 +75,7 @@ export class Engine {
   /** Decodes file bytes in any encoding: resolves to {text, encoding,
    * detectedBy, replaced, control}, rejects for binary. */
   decode(buffer) {
-    this.decoder ??= new Channel(this.url);
+    this.decoder ??= new Channel(this.start);
     return this.decoder.request({ type: "decode", bytes: buffer }, [buffer]);
   }
 }

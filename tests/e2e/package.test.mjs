@@ -109,3 +109,43 @@ test("the tarball installed offline into a fresh project compares two texts from
     server.stop();
   }
 });
+
+test("a Vite build of a project using the package still loads the wasm and the worker and compares, under a strict CSP", { timeout: 180_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), "quotelens-vite-"));
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "a-vite-site", private: true, type: "module" }));
+  execFileSync("npm", ["install", join(DIST, pack.filename), "--offline", "--no-audit", "--no-fund"], { cwd: dir, stdio: "pipe" });
+  writeFileSync(join(dir, "main.js"), `import { define } from "quotelens";\ndefine();\n`);
+  writeFileSync(join(dir, "index.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; worker-src 'self'">
+<link rel="icon" href="/favicon.ico"><title>built with Vite</title><script type="module" src="./main.js"></script></head><body>
+<quote-lens id="q" ui-lang="en">
+<pre data-name="Wire">The harbour bridge will close to all traffic for six weeks from Monday, after engineers found cracks in two of its main suspension cables, the council said on Thursday.</pre>
+<pre data-name="Post">Big news for commuters. The harbour bridge will close to all traffic for six weeks from Monday, after engineers found cracks in two of its main steel suspension cables, the council said on Thursday. I saw it coming.</pre>
+</quote-lens></body></html>`);
+  // under a strict CSP, assets must stay files: Vite would inline the
+  // element's small style sheets as data: URLs, which style-src 'self' blocks
+  writeFileSync(join(dir, "vite.config.js"), "export default { build: { assetsInlineLimit: 0 } };\n");
+  execFileSync(join(ROOT, "node_modules/.bin/vite"), ["build", "--logLevel", "error"], { cwd: dir, stdio: "pipe" });
+  const out = join(dir, "dist");
+  writeFileSync(join(out, "favicon.ico"), "");
+  const server = await startServer(out, "/index.html");
+  const browser = await launch();
+  try {
+    const page = await (await browser.newContext()).newPage();
+    const problems = [];
+    const loaded = [];
+    page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+    page.on("pageerror", (e) => problems.push(e.message));
+    page.on("requestfinished", (r) => loaded.push(new URL(r.url()).pathname));
+    await page.goto(`${server.url}/index.html`);
+    await page.waitForFunction(() => document.getElementById("q")?.result?.passages.length > 0, null, { timeout: 30000 });
+    assert.ok(loaded.some((p) => p.endsWith(".wasm")), `the wasm was loaded: ${loaded.join(" ")}`);
+    assert.ok(loaded.some((p) => /worker/i.test(p)), "the worker was loaded");
+    assert.ok((await page.evaluate(() => document.getElementById("q").shadowRoot.querySelectorAll(".ql-shared").length)) > 0);
+    assert.deepEqual(problems, []);
+    await page.screenshot({ path: join(ARTIFACTS, "package-vite-build.png") });
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+});

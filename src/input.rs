@@ -98,12 +98,13 @@ impl fmt::Display for InputError {
             InputError::Binary => {
                 write!(f, "this is a binary file, not text (save it as .txt first)")
             }
-            InputError::TooLarge { bytes } => write!(
-                f,
-                "this file is too large ({:.1} MB; quotelens compares at most {} MB in all)",
-                *bytes as f64 / 1e6,
-                MAX_INPUT_BYTES / 1_000_000
-            ),
+            InputError::TooLarge { bytes } => {
+                write!(
+                    f,
+                    "this file is {}",
+                    crate::too_large(*bytes).unwrap_or_default()
+                )
+            }
         }
     }
 }

@@ -124,6 +124,20 @@ pub const MAX_INPUT_BYTES: usize = 40_000_000;
 /// fixed overhead weighs most), rounded up.
 pub const PEAK_BYTES_PER_INPUT_BYTE: usize = 48;
 
+/// What is wrong with `bytes` bytes of text when they are more than
+/// [`MAX_INPUT_BYTES`], or `None`: the one message `decode_text`, the CLI
+/// and the wasm API give ("too large (… MB; quotelens compares at most 40 MB
+/// in all)"), after their own subject ("this file is", "the texts are").
+pub fn too_large(bytes: usize) -> Option<String> {
+    (bytes > MAX_INPUT_BYTES).then(|| {
+        format!(
+            "too large ({:.1} MB; quotelens compares at most {} MB in all)",
+            bytes as f64 / 1e6,
+            MAX_INPUT_BYTES / 1_000_000
+        )
+    })
+}
+
 use align::DocView;
 use report::PairResult;
 use tokenize::Tokens;

@@ -34,7 +34,8 @@
 //! is the bounded walk of one slot's list (a widely shared window is
 //! skipped in O(1) for a pair without its hub). Seeds per pair are at most
 //! `n_a · max_occurrences`. For N documents all quoting one source, every
-//! pair costs O(n_a), and only the N − 1 pairs with the hub find seeds. Memory: about 24 bytes per content token.
+//! pair costs O(n_a), and only the N − 1 pairs with the hub find seeds.
+//! Memory: about 24 bytes per content token.
 
 use crate::options::Options;
 use crate::tokenize::{is_word, Tokens, STOP};
@@ -324,6 +325,11 @@ impl Index {
         }
     }
 
+    /// The slot a window's `slot` code names (see [`PART_SHIFT`]).
+    fn slot(&self, code: u32) -> &Slot {
+        &self.parts[(code >> PART_SHIFT) as usize].slots[(code & ((1 << PART_SHIFT) - 1)) as usize]
+    }
+
     /// Which tokens of document `d` lie in a widely shared window (one that
     /// more than [`MAX_PAIRWISE_DOCS`] documents hold). O(n_d · window).
     pub fn widely_shared(&self, d: usize, tokens: usize) -> Vec<bool> {
@@ -333,9 +339,7 @@ impl Index {
             if c.win_len[p] == 0 || c.slot[p] == NIL {
                 continue;
             }
-            let code = c.slot[p];
-            let part = &self.parts[(code >> PART_SHIFT) as usize];
-            if part.slots[(code & ((1 << PART_SHIFT) - 1)) as usize].docs > MAX_PAIRWISE_DOCS {
+            if self.slot(c.slot[p]).docs > MAX_PAIRWISE_DOCS {
                 let (s, e) = c.token_span(p, p + c.win_len[p] as usize);
                 out[s as usize..e as usize].fill(true);
             }
@@ -357,7 +361,7 @@ impl Index {
             }
             let code = ca.slot[p];
             let part = &self.parts[(code >> PART_SHIFT) as usize];
-            let slot = part.slots[(code & ((1 << PART_SHIFT) - 1)) as usize];
+            let slot = *self.slot(code);
             // A slot this full holds boilerplate for at least one pair, and
             // walking it would cost more than it could give.
             if slot.count < 2 || slot.count > cap.saturating_mul(docs) {

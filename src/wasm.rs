@@ -155,13 +155,8 @@ pub fn compare_js(
     let texts: Vec<String> = serde_wasm_bindgen::from_value(texts)
         .map_err(|e| JsError::new(&format!("texts must be an array of strings: {e}")))?;
     let opts = options_from(options)?;
-    let total: usize = texts.iter().map(String::len).sum();
-    if total > MAX_INPUT_BYTES {
-        return Err(JsError::new(&format!(
-            "the texts are too large together ({:.1} MB; quotelens compares at most {} MB in all)",
-            total as f64 / 1e6,
-            MAX_INPUT_BYTES / 1_000_000
-        )));
+    if let Some(why) = crate::too_large(texts.iter().map(String::len).sum()) {
+        return Err(JsError::new(&format!("the texts are {why}")));
     }
     let report: Report = crate::compare(&texts, &opts);
     to_js(&report)

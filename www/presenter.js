@@ -3,17 +3,10 @@
 // keyboard or a clicker (arrows, Page Up/Down, space). "Hide highlights"
 // lets the class guess what was copied before the reveal. User text reaches
 // the DOM as text nodes only.
-import { groupColor } from "./render.js";
+import { el, groupColor, kindLabel } from "./render.js";
 
 /** Characters of context shown before and after each side. */
 export const CONTEXT_CHARS = 160;
-
-function el(tag, className, text) {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 export class Presenter {
   /** `root`: the presenter's element (hidden until opened); `t`: strings. */
@@ -69,7 +62,7 @@ export class Presenter {
     const n = report.passages.length;
     this.at = Math.min(Math.max(i, 0), n - 1);
     const p = report.passages[this.at];
-    const kind = { verbatim: t.kindVerbatim, edited: t.kindEdited, reworded: t.kindReworded }[p.kind];
+    const kind = kindLabel(t, p.kind);
     this.root.querySelector(".presenter-title").textContent = t.presenterTitle(this.at + 1, n, kind, Math.round(p.similarity * 100));
     const sides = this.root.querySelector(".presenter-sides");
     sides.replaceChildren();

@@ -119,7 +119,8 @@ export function renderPlain(container, text) {
   }
 }
 
-function el(tag, className, text) {
+/** An element with a class and text content (never HTML). */
+export function el(tag, className, text) {
   const e = document.createElement(tag);
   if (className) e.className = className;
   if (text !== undefined) e.textContent = text;
@@ -280,6 +281,11 @@ export function renderMinimap(strip, doc, report, view) {
  * (kindVerbatim, kindEdited, kindReworded, legendUnit, legendEdit,
  * legendAdded). With `parts`, swatches get `part="legend-item"`.
  */
+/** The label of a passage kind (`verbatim`, `edited`, `reworded`) in `t`'s language. */
+export function kindLabel(t, kind) {
+  return { verbatim: t.kindVerbatim, edited: t.kindEdited, reworded: t.kindReworded }[kind];
+}
+
 /** A short one-line excerpt of `text[start, end)`: its head and, when it is
  * longer, its tail. */
 export function excerpt(text, start, end, head = 60, tail = 24) {
@@ -294,7 +300,6 @@ export function excerpt(text, start, end, head = 60, tail = 24) {
  * Returns the number of entries. */
 export function renderPassageList(list, report, texts, t, keep = () => true) {
   list.replaceChildren();
-  const kindLabel = { verbatim: t.kindVerbatim, edited: t.kindEdited, reworded: t.kindReworded };
   let shown = 0;
   for (const p of report.passages) {
     if (!keep(p)) continue;
@@ -305,7 +310,7 @@ export function renderPassageList(list, report, texts, t, keep = () => true) {
     button.style.setProperty("--ql-color", groupColor(p.group));
     const [da, db] = [report.documents[p.a.doc].name, report.documents[p.b.doc].name];
     button.append(
-      el("span", "ql-list-head", t.listEntry(p.id + 1, kindLabel[p.kind], Math.round(p.similarity * 100), da, db)),
+      el("span", "ql-list-head", t.listEntry(p.id + 1, kindLabel(t, p.kind), Math.round(p.similarity * 100), da, db)),
       el("span", "ql-list-excerpt", excerpt(texts[p.a.doc], p.a.start, p.a.end)),
       el("span", "ql-list-excerpt", excerpt(texts[p.b.doc], p.b.start, p.b.end)),
     );
@@ -319,14 +324,13 @@ export function renderPassageList(list, report, texts, t, keep = () => true) {
 
 export function renderLegend(container, t, parts = false) {
   container.replaceChildren();
-  const label = { verbatim: t.kindVerbatim, edited: t.kindEdited, reworded: t.kindReworded };
   const item = (node) => {
     if (parts) node.setAttribute("part", "legend-item");
     container.append(node);
   };
   // swatches are not passages: no `ql-shared`, so nothing selects them
   for (const kind of KINDS) {
-    const m = el("mark", `ql-legend ql-k-${kind}`, label[kind]);
+    const m = el("mark", `ql-legend ql-k-${kind}`, kindLabel(t, kind));
     m.dataset.kind = kind;
     item(m);
   }

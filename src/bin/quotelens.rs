@@ -2,7 +2,7 @@
 //! report. A thin shell over `quotelens::compare`; see `--help`.
 
 use quotelens::{
-    compare, decode_text, Decoded, DetectedBy, EditKind, Options, PassageKind, Report,
+    compare, decode_text, too_large, Decoded, DetectedBy, EditKind, Options, PassageKind, Report,
     MAX_INPUT_BYTES,
 };
 use std::io::{Read, Write};
@@ -175,13 +175,9 @@ fn read(path: &str) -> Result<Decoded, String> {
             .map_err(|e| format!("standard input: cannot read: {e}"))?;
         bytes
     } else {
-        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-        if size > MAX_INPUT_BYTES as u64 {
-            return Err(format!(
-                "{path}: too large ({:.1} MB; quotelens compares at most {} MB in all)",
-                size as f64 / 1e6,
-                MAX_INPUT_BYTES / 1_000_000
-            ));
+        let size = std::fs::metadata(path).map_or(0, |m| m.len());
+        if let Some(why) = too_large(usize::try_from(size).unwrap_or(usize::MAX)) {
+            return Err(format!("{path}: {why}"));
         }
         std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?
     };
@@ -331,58 +327,53 @@ fn main() -> ExitCode {
         Ok(None) => return ExitCode::SUCCESS,
         Err(e) => return fail(&e),
     };
-    let (names, texts, decoded): (Vec<String>, Vec<String>, Vec<Option<Decoded>>) = if let Some(k) =
-        args.sample
-    {
-        if !args.files.is_empty() {
-            return fail("--sample takes no files");
-        }
-        let (na, ta, nb, tb) = SAMPLES[k];
-        (
-            vec![na.to_string(), nb.to_string()],
-            vec![ta.to_string(), tb.to_string()],
-            vec![None, None],
-        )
-    } else {
-        if args.files.len() < 2 {
-            return fail("give at least two files to compare (or --sample); see --help");
-        }
-        if args.files.iter().filter(|f| *f == "-").count() > 1 {
-            return fail("- (standard input) can be given once");
-        }
-        let mut texts = Vec::new();
-        let mut decoded = Vec::new();
-        let mut total = 0;
-        for f in &args.files {
-            match read(f) {
-                Ok(mut d) => {
-                    total += d.text.len();
-                    texts.push(std::mem::take(&mut d.text));
-                    decoded.push(Some(d));
-                }
-                Err(e) => return fail(&e),
+    let (names, texts, decoded): (Vec<String>, Vec<String>, Vec<Option<Decoded>>) =
+        if let Some(k) = args.sample {
+            if !args.files.is_empty() {
+                return fail("--sample takes no files");
             }
-            if total > MAX_INPUT_BYTES {
-                return fail(&format!(
-                        "the texts are too large together ({:.1} MB; quotelens compares at most {} MB in all)",
-                        total as f64 / 1e6,
-                        MAX_INPUT_BYTES / 1_000_000
-                    ));
+            let (na, ta, nb, tb) = SAMPLES[k];
+            (
+                vec![na.to_string(), nb.to_string()],
+                vec![ta.to_string(), tb.to_string()],
+                vec![None, None],
+            )
+        } else {
+            if args.files.len() < 2 {
+                return fail("give at least two files to compare (or --sample); see --help");
             }
-        }
-        let names = args
-            .files
-            .iter()
-            .map(|f| {
-                if f == "-" {
-                    "stdin".to_string()
-                } else {
-                    f.clone()
+            if args.files.iter().filter(|f| *f == "-").count() > 1 {
+                return fail("- (standard input) can be given once");
+            }
+            let mut texts = Vec::new();
+            let mut decoded = Vec::new();
+            let mut total = 0;
+            for f in &args.files {
+                match read(f) {
+                    Ok(mut d) => {
+                        total += d.text.len();
+                        texts.push(std::mem::take(&mut d.text));
+                        decoded.push(Some(d));
+                    }
+                    Err(e) => return fail(&e),
                 }
-            })
-            .collect();
-        (names, texts, decoded)
-    };
+                if let Some(why) = too_large(total) {
+                    return fail(&format!("the texts are {why}"));
+                }
+            }
+            let names = args
+                .files
+                .iter()
+                .map(|f| {
+                    if f == "-" {
+                        "stdin".to_string()
+                    } else {
+                        f.clone()
+                    }
+                })
+                .collect();
+            (names, texts, decoded)
+        };
     let mut report = compare(&texts, &args.options);
     for ((d, name), dec) in report.documents.iter_mut().zip(&names).zip(&decoded) {
         d.name = name.clone();

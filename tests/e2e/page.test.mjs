@@ -35,6 +35,7 @@ test("the sample is compared on load, highlighted, and summarized", async () => 
   const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
   assert.equal(await page.locator(".pane").count(), 2);
+  assert.equal(await page.isVisible("#share-box"), false, "the share box waits for its button");
   // four passages in each pane, each in its own colour group
   const groups = await page.evaluate(() =>
     [...document.querySelectorAll(".pane")].map((p) => new Set([...p.querySelectorAll(".ql-shared")].map((m) => m.dataset.group)).size),

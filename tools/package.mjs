@@ -6,7 +6,7 @@
 // the wasm settings from wasm-pack.toml, as the wasm build reads them.
 // Run by `make package` (after `make www`).
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseToml } from "./build-wasm.mjs";
@@ -19,7 +19,9 @@ const wasm = parseToml(readFileSync(join(root, "wasm-pack.toml"), "utf8")).build
 const pkgDir = wasm["out-dir"]; // www/pkg
 const [core, decode] = [wasm["out-name"], wasm["decode-out-name"]];
 
-rmSync(dist, { recursive: true, force: true });
+// dist/ also holds the single-file build (make standalone): only our own files go
+rmSync(out, { recursive: true, force: true });
+for (const f of existsSync(dist) ? readdirSync(dist) : []) if (/^quotelens-.*\.tgz$|^pack\.json$/.test(f)) rmSync(join(dist, f));
 mkdirSync(join(out, "pkg"), { recursive: true });
 // the element's modules: everything quote-lens.js loads, and nothing of the page
 const modules = ["quote-lens.js", "quote-lens.css", "kinds.css", "render.js", "i18n.js", "passages.js", "connectors.js", "engine.js", "worker.js"];
@@ -65,7 +67,8 @@ writeFileSync(join(out, "engine.d.ts"), `import type { Report, Options, Decoded 
 
 /** Comparisons in a Web Worker: the newest request wins. */
 export declare class Engine {
-  constructor(workerUrl?: URL);
+  /** A module worker's URL, or a function that starts a worker. */
+  constructor(worker?: URL | string | (() => Worker));
   compare(texts: string[], options?: Options): Promise<{ report: Report; ms: number }>;
   decode(bytes: ArrayBuffer): Promise<Decoded>;
 }

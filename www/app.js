@@ -2,6 +2,7 @@
 // the comparison in a worker, and the result drawn with render.js. No
 // framework, no network but the page's own files. User text reaches the DOM
 // only through textContent, value and text nodes.
+import { sampleText, startWorker, styleText } from "./assets.js";
 import { Engine } from "./engine.js";
 import { Connectors } from "./connectors.js";
 import { docxText, kindOf, pageText, pdfText } from "./documents.js";
@@ -18,7 +19,7 @@ const PROGRESS_AFTER_MS = 250;
 const ACCEPTED = /\.(txt|text|md|markdown|html?|xhtml|pdf|docx)$/i;
 
 const $ = (sel) => document.querySelector(sel);
-const engine = new Engine();
+const engine = new Engine(startWorker);
 const state = {
   lang: detectLanguage(),
   docs: [],
@@ -462,7 +463,7 @@ async function openShared() {
 
 async function loadSample(lang) {
   const names = [`wire-${lang}.txt`, `post-${lang}.txt`];
-  const texts = await Promise.all(names.map(async (n) => (await fetch(`samples/${n}`)).text()));
+  const texts = await Promise.all(names.map(sampleText));
   for (const d of state.docs) d.ui.root.remove();
   state.docs = [];
   names.forEach((n, i) => addDoc(n, texts[i]));
@@ -489,8 +490,7 @@ async function exportHtml() {
   if (!state.report) return;
   // The stylesheet is our own file; everything with user text in it is
   // serialized from DOM nodes by XMLSerializer, which escapes it.
-  const sheets = await Promise.all(["style.css", "kinds.css"].map(async (f) => (await fetch(f)).text()));
-  const css = sheets.join("\n").replaceAll("</", "<\\/");
+  const css = (await styleText()).replaceAll("</", "<\\/");
   const out = document.implementation.createHTMLDocument("quotelens");
   const body = out.body;
   const h1 = out.createElement("h1");

@@ -3,9 +3,8 @@
 // menus, sidebars and footers; or the whole visible text on request). Each
 // library is self-hosted in vendor/ (tools/vendor.mjs) and loaded only when
 // a file of its kind arrives, under the page's Content-Security-Policy.
+import { vendorUrl as vendor } from "./assets.js";
 import { htmlToText } from "./render.js";
-
-const vendor = (path) => new URL(`./vendor/${path}`, import.meta.url).href;
 
 /** Loads a classic script that defines `global`, once. */
 function script(src, global) {

@@ -53,14 +53,16 @@ class Channel {
 }
 
 export class Engine {
-  /** `workerUrl` overrides where the worker script is. By default it is
-   * found with a literal `new Worker(new URL("./worker.js", import.meta.url))`,
-   * the form bundlers (Vite, webpack, Rollup) follow to bundle the worker and
-   * the wasm modules it loads. */
-  constructor(workerUrl) {
-    this.start = workerUrl
-      ? () => new Worker(workerUrl, { type: "module" })
-      : () => new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  /** `worker` overrides where the worker comes from: the URL of a module
+   * worker script, or a function that starts a worker (the single-file
+   * build's classic worker from a blob). By default it is found with a
+   * literal `new Worker(new URL("./worker.js", import.meta.url))`, the form
+   * bundlers (Vite, webpack, Rollup) follow to bundle the worker and the wasm
+   * modules it loads. */
+  constructor(worker) {
+    if (typeof worker === "function") this.start = worker;
+    else if (worker) this.start = () => new Worker(worker, { type: "module" });
+    else this.start = () => new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
     this.comparer = new Channel(this.start);
     this.decoder = null;
   }

@@ -2,19 +2,26 @@
 // texts. Messages: {id, type: "compare", texts, options} and {id, type:
 // "decode", bytes}; answers {id, ok, value | error}. Each module is loaded
 // on first use: a comparing worker never loads the encoding detector, and a
-// decoding worker never loads the aligner.
+// decoding worker never loads the aligner. A host that has compiled the
+// WebAssembly itself sends {type: "wasm", module} first, with no id and no
+// answer: the single-file build does, whose one module does both jobs.
 let core = null;
 let decoder = null;
+let compiled;
 
 // literal specifiers, so that bundlers find and copy both modules
 async function ready(module) {
   const m = await module;
-  await m.default();
+  await m.default(compiled ? { module_or_path: compiled } : undefined);
   return m;
 }
 
 self.onmessage = async (ev) => {
   const { id, type } = ev.data;
+  if (type === "wasm") {
+    compiled = ev.data.module;
+    return;
+  }
   try {
     let value;
     if (type === "compare") {

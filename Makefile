@@ -10,7 +10,7 @@ PYTHON := $(shell python3 -c 'import sys; print(sys.executable)' 2>/dev/null || 
 # wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
 
-.PHONY: demo test setup setup-rust setup-wasm setup-browser setup-npm www package lint unit wasm-test e2e pan bench fuzz fuzz-smoke fmt clean
+.PHONY: demo test setup setup-rust setup-wasm setup-browser setup-npm www package standalone lint unit wasm-test e2e pan bench fuzz fuzz-smoke fmt clean
 
 FUZZ_TARGETS := compare2 compare3 structured options
 # seconds per fuzz target: `make fuzz` (the real run) and `make test` (a smoke run)
@@ -80,8 +80,12 @@ wasm-test: setup-wasm setup-browser
 package: www
 	node tools/package.mjs
 
-## e2e: the page, the element and the package in headless Chromium (Playwright); screenshots in tests/e2e/artifacts
-e2e: www package setup-browser
+## standalone: dist/quotelens.html, the page in one file that works from file:// (no server, no network)
+standalone: www
+	node tools/standalone.mjs
+
+## e2e: the page, the element, the package and the single file in headless Chromium (Playwright); screenshots in tests/e2e/artifacts
+e2e: www package standalone setup-browser
 	PYTHON=$(PYTHON) node --test --test-concurrency=1 tests/e2e/
 
 ## pan: score the PAN 2013 corpus and fail below the regression floors

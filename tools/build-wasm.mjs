@@ -45,7 +45,6 @@ export function plan(config, profileName) {
   const cargoProfile = profile["cargo-profile"] ?? name;
   const outDir = build["out-dir"] ?? "pkg";
   const outName = build["out-name"] ?? "quotelens";
-  const input = join("target", "wasm32-unknown-unknown", cargoProfile, "quotelens.wasm");
   const opt = profile["wasm-opt"] ?? [];
   const modules = [
     { outName, features: build["compare-features"] ?? ["wasm-compare"] },
@@ -54,16 +53,38 @@ export function plan(config, profileName) {
   const steps = [];
   for (const m of modules) {
     m.wasm = join(outDir, `${m.outName}_bg.wasm`);
-    steps.push(
-      ["cargo", ["build", "--lib", "--target", "wasm32-unknown-unknown", "--profile", cargoProfile,
-        "--no-default-features", "--features", m.features.join(",")]],
-      ["wasm-bindgen", ["--target", build.target ?? "web", "--out-dir", outDir, "--out-name", m.outName,
-        ...(profile.debug ? ["--debug", "--keep-debug"] : []), input]],
-    );
-    if (opt.length) steps.push([join("node_modules", ".bin", "wasm-opt"), [...opt, "-o", m.wasm, m.wasm]]);
+    steps.push(...moduleSteps({ cargoProfile, target: build.target, debug: profile.debug, opt, outDir, ...m }));
   }
   return { profile: name, cargoProfile, outDir, outName, wasm: modules[0].wasm, modules, wasmOpt: opt,
     maxGzipBytes: profile["max-gzip-bytes"], steps };
+}
+
+/** The commands that build one module of the crate with `features` into
+ * `outDir/outName.js` and `outDir/outName_bg.wasm`: cargo, wasm-bindgen,
+ * wasm-opt. */
+export function moduleSteps({ cargoProfile, target, debug, opt, outDir, outName, features }) {
+  const input = join("target", "wasm32-unknown-unknown", cargoProfile, "quotelens.wasm");
+  const wasm = join(outDir, `${outName}_bg.wasm`);
+  const steps = [
+    ["cargo", ["build", "--lib", "--target", "wasm32-unknown-unknown", "--profile", cargoProfile,
+      "--no-default-features", "--features", features.join(",")]],
+    ["wasm-bindgen", ["--target", target ?? "web", "--out-dir", outDir, "--out-name", outName,
+      ...(debug ? ["--debug", "--keep-debug"] : []), input]],
+  ];
+  if (opt.length) steps.push([join("node_modules", ".bin", "wasm-opt"), [...opt, "-o", wasm, wasm]]);
+  return steps;
+}
+
+/** Runs steps from `plan` or `moduleSteps` in the repository root. */
+export function run(steps) {
+  for (const [cmd, cmdArgs] of steps) {
+    const bin = cmd.startsWith("node_modules") ? join(root, cmd) : cmd;
+    if (cmd.startsWith("node_modules") && !existsSync(bin)) {
+      throw new Error(`${cmd} is missing: run npm ci (wasm-opt comes from the npm package binaryen)`);
+    }
+    console.error(`> ${cmd} ${cmdArgs.join(" ")}`);
+    execFileSync(bin, cmdArgs, { cwd: root, stdio: "inherit" });
+  }
 }
 
 function main() {
@@ -76,14 +97,7 @@ function main() {
     return;
   }
   mkdirSync(join(root, p.outDir), { recursive: true });
-  for (const [cmd, cmdArgs] of p.steps) {
-    const bin = cmd.startsWith("node_modules") ? join(root, cmd) : cmd;
-    if (cmd.startsWith("node_modules") && !existsSync(bin)) {
-      throw new Error(`${cmd} is missing: run npm ci (wasm-opt comes from the npm package binaryen)`);
-    }
-    console.error(`> ${cmd} ${cmdArgs.join(" ")}`);
-    execFileSync(bin, cmdArgs, { cwd: root, stdio: "inherit" });
-  }
+  run(p.steps);
   const sizes = {};
   for (const m of p.modules) {
     const bytes = readFileSync(join(root, m.wasm));

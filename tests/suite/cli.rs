@@ -337,3 +337,178 @@ fn too_large_input_is_refused_clearly() {
     );
     std::fs::remove_file(&path).unwrap();
 }
+
+/// A fresh folder for one test's manifest and reports.
+fn site(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("quotelens-site-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("texts")).unwrap();
+    for f in ["wire-en.txt", "post-en.txt", "wire-ja.txt", "post-ja.txt"] {
+        std::fs::copy(samples().join(f), dir.join("texts").join(f)).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn a_manifest_writes_one_report_per_comparison_and_an_index() {
+    let dir = site("ok");
+    let manifest = dir.join("site.json");
+    std::fs::write(
+        &manifest,
+        r#"{"options": {"minLength": 50},
+            "comparisons": [
+              {"id": "bridge", "files": ["texts/wire-en.txt", "texts/post-en.txt"], "names": ["Wire story", "Blog post"]},
+              {"id": "ja.only-copies", "files": ["texts/wire-ja.txt", "texts/post-ja.txt"], "options": {"reworded": false}}
+            ]}"#,
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let o = run(&[
+        "--max-gap",
+        "30",
+        "--manifest",
+        manifest.to_str().unwrap(),
+        "--out-dir",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // each report is exactly what --json gives for the same files and options
+    for (id, files, opts) in [
+        (
+            "bridge",
+            ["wire-en.txt", "post-en.txt"],
+            r#"{"minLength": 50, "maxGap": 30}"#,
+        ),
+        (
+            "ja.only-copies",
+            ["wire-ja.txt", "post-ja.txt"],
+            r#"{"minLength": 50, "maxGap": 30, "reworded": false}"#,
+        ),
+    ] {
+        let got: Report =
+            serde_json::from_slice(&std::fs::read(out.join(format!("{id}.json"))).unwrap())
+                .unwrap();
+        let paths: Vec<String> = files
+            .iter()
+            .map(|f| dir.join("texts").join(f).to_string_lossy().into_owned())
+            .collect();
+        let want = run(&["--json", "--options", opts, &paths[0], &paths[1]]);
+        let mut want: Report = serde_json::from_slice(&want.stdout).unwrap();
+        for (d, w) in got.documents.iter().zip(want.documents.iter_mut()) {
+            w.name = d.name.clone();
+        }
+        assert_eq!(got, want, "{id}");
+        assert!(!got.passages.is_empty(), "{id} finds the sample's passages");
+    }
+    let bridge: Report =
+        serde_json::from_slice(&std::fs::read(out.join("bridge.json")).unwrap()).unwrap();
+    assert_eq!(bridge.documents[0].name, "Wire story");
+    assert_eq!(bridge.options.min_length, 50);
+    assert_eq!(bridge.options.max_gap, 30, "flags are under the manifest");
+    let index: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("index.json")).unwrap()).unwrap();
+    let list = index["comparisons"].as_array().unwrap();
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[0]["report"], "bridge.json");
+    assert_eq!(list[0]["passages"], bridge.passages.len());
+    assert_eq!(
+        list[1]["names"][0], "texts/wire-ja.txt",
+        "names default to the paths"
+    );
+    // a second run changes nothing and says so; the files are not rewritten
+    let before = std::fs::metadata(out.join("bridge.json"))
+        .unwrap()
+        .modified()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let again = run(&[
+        "--max-gap",
+        "30",
+        "--manifest",
+        manifest.to_str().unwrap(),
+        "--out-dir",
+        out.to_str().unwrap(),
+    ]);
+    assert!(again.status.success());
+    assert!(String::from_utf8_lossy(&again.stdout).contains("bridge: 2 texts, 4 passages"));
+    assert!(String::from_utf8_lossy(&again.stdout).contains("(unchanged)"));
+    let after = std::fs::metadata(out.join("bridge.json"))
+        .unwrap()
+        .modified()
+        .unwrap();
+    assert_eq!(before, after);
+}
+
+#[test]
+fn a_failing_comparison_is_named_and_the_others_are_written() {
+    let dir = site("fail");
+    let manifest = dir.join("site.json");
+    std::fs::write(
+        &manifest,
+        r#"{"comparisons": [
+              {"id": "gone", "files": ["texts/missing.txt", "texts/post-en.txt"]},
+              {"id": "bridge", "files": ["texts/wire-en.txt", "texts/post-en.txt"]}
+            ]}"#,
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let o = run(&[
+        "--manifest",
+        manifest.to_str().unwrap(),
+        "--out-dir",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("gone:") && err.contains("missing.txt"),
+        "{err}"
+    );
+    assert!(
+        out.join("bridge.json").exists(),
+        "the good comparison is written"
+    );
+    assert!(!out.join("gone.json").exists());
+}
+
+#[test]
+fn a_bad_manifest_is_refused_with_its_reason() {
+    let dir = site("bad");
+    let out = dir.join("out");
+    for (body, why) in [
+        (
+            r#"{"comparisons": [{"id": "../up", "files": ["texts/wire-en.txt", "texts/post-en.txt"]}]}"#,
+            "names a file",
+        ),
+        (
+            r#"{"comparisons": [{"id": "a", "files": ["texts/wire-en.txt", "texts/post-en.txt"]}, {"id": "a", "files": ["texts/wire-en.txt", "texts/post-en.txt"]}]}"#,
+            "given twice",
+        ),
+        (
+            r#"{"comparisons": [{"id": "a", "files": ["texts/wire-en.txt"]}]}"#,
+            "at least two files",
+        ),
+        (
+            r#"{"comparisons": [{"id": "a", "files": ["texts/wire-en.txt", "texts/post-en.txt"], "title": "x"}]}"#,
+            "unknown field `title`",
+        ),
+        (
+            r#"{"comparisons": [{"id": "a", "files": ["texts/wire-en.txt", "texts/post-en.txt"], "names": ["one"]}]}"#,
+            "1 names for 2 files",
+        ),
+        (r#"{"comparisons": []}"#, "is empty"),
+    ] {
+        let manifest = dir.join("site.json");
+        std::fs::write(&manifest, body).unwrap();
+        let o = run(&[
+            "--manifest",
+            manifest.to_str().unwrap(),
+            "--out-dir",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{body}");
+        assert!(stderr(&o).contains(why), "{body}: {}", stderr(&o));
+    }
+    let o = run(&["--manifest", "x.json"]);
+    assert!(stderr(&o).contains("needs --out-dir"), "{}", stderr(&o));
+}

@@ -8,12 +8,15 @@ use quotelens::{
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
+mod manifest;
+
 const USAGE: &str = "\
 quotelens: find the passages texts share, and what each author added
 
 USAGE:
     quotelens [OPTIONS] FILE FILE [FILE ...]
     quotelens [OPTIONS] --sample [en|ja]
+    quotelens [OPTIONS] --manifest FILE --out-dir DIR
 
 FILE is a path, or - for standard input. Files may be in any encoding:
 UTF-8, UTF-16/32 (with or without a BOM), Shift_JIS, EUC-JP, ISO-2022-JP,
@@ -35,6 +38,12 @@ OPTIONS:
                              sets the keys it names, so options apply in the
                              order given: later flags and keys win
     --sample [en|ja]         compare the built-in sample pair (default en)
+    --manifest FILE          run the comparisons a JSON manifest lists
+                             (keys: options, and comparisons of id, files,
+                             names, options; paths relative to FILE),
+                             writing DIR/ID.json for each and DIR/index.json
+                             (README: Site builds)
+    --out-dir DIR            where --manifest writes its reports
     -h, --help               this text
     -V, --version            the version
 
@@ -45,15 +54,15 @@ Exit codes: 0 done, 2 bad usage or unreadable input.";
 const SAMPLES: [(&str, &str, &str, &str); 2] = [
     (
         "wire-en.txt",
-        include_str!("../../www/samples/wire-en.txt"),
+        include_str!("../../../www/samples/wire-en.txt"),
         "post-en.txt",
-        include_str!("../../www/samples/post-en.txt"),
+        include_str!("../../../www/samples/post-en.txt"),
     ),
     (
         "wire-ja.txt",
-        include_str!("../../www/samples/wire-ja.txt"),
+        include_str!("../../../www/samples/wire-ja.txt"),
         "post-ja.txt",
-        include_str!("../../www/samples/post-ja.txt"),
+        include_str!("../../../www/samples/post-ja.txt"),
     ),
 ];
 
@@ -62,6 +71,8 @@ struct Args {
     options: Options,
     files: Vec<String>,
     sample: Option<usize>,
+    manifest: Option<String>,
+    out_dir: Option<String>,
 }
 
 fn fail(msg: &str) -> ExitCode {
@@ -75,6 +86,8 @@ fn parse_args(argv: Vec<String>) -> Result<Option<Args>, String> {
         options: Options::default(),
         files: Vec::new(),
         sample: None,
+        manifest: None,
+        out_dir: None,
     };
     let mut it = argv.into_iter().peekable();
     let mut only_files = false;
@@ -124,7 +137,13 @@ fn parse_args(argv: Vec<String>) -> Result<Option<Args>, String> {
                     .parse()
                     .map_err(|_| format!("{name} needs a number from 0 to 1, got {v:?}"))?;
             }
-            "--options" => *o = merge_options(o, &value("a JSON object")?)?,
+            "--options" => {
+                let json = value("a JSON object")?;
+                let patch = serde_json::from_str(&json).map_err(|e| format!("--options: {e}"))?;
+                *o = merge_options(o, &patch, "--options")?;
+            }
+            "--manifest" => args.manifest = Some(value("a file")?),
+            "--out-dir" => args.out_dir = Some(value("a folder")?),
             "--sample" => {
                 let lang = match it.peek().map(String::as_str) {
                     Some("en") | Some("ja") => it.next(),
@@ -143,15 +162,18 @@ fn parse_args(argv: Vec<String>) -> Result<Option<Args>, String> {
     Ok(Some(args))
 }
 
-/// `current` with the keys of the JSON object `json` set: `--options`
-/// changes what it names and keeps what flags before it set.
-fn merge_options(current: &Options, json: &str) -> Result<Options, String> {
-    let patch: serde_json::Value =
-        serde_json::from_str(json).map_err(|e| format!("--options: {e}"))?;
-    let serde_json::Value::Object(patch) = patch else {
-        return Err(format!("--options needs a JSON object, got {json}"));
+/// `current` with the keys of the JSON object `patch` set: `--options`
+/// (and a manifest's `options`) change what they name and keep what came
+/// before. `what` names the source in messages.
+fn merge_options(
+    current: &Options,
+    patch: &serde_json::Value,
+    what: &str,
+) -> Result<Options, String> {
+    let serde_json::Value::Object(patch) = patch.clone() else {
+        return Err(format!("{what} needs a JSON object, got {patch}"));
     };
-    let mut merged = serde_json::to_value(current).map_err(|e| format!("--options: {e}"))?;
+    let mut merged = serde_json::to_value(current).map_err(|e| format!("{what}: {e}"))?;
     for (key, value) in patch {
         // the name the option had before schema 2
         let key = if key == "paraphrase" {
@@ -161,7 +183,7 @@ fn merge_options(current: &Options, json: &str) -> Result<Options, String> {
         };
         merged[key] = value;
     }
-    serde_json::from_value(merged).map_err(|e| format!("--options: {e}"))
+    serde_json::from_value(merged).map_err(|e| format!("{what}: {e}"))
 }
 
 /// Reads a file (`-`: standard input), refusing binary input with a
@@ -327,6 +349,23 @@ fn main() -> ExitCode {
         Ok(None) => return ExitCode::SUCCESS,
         Err(e) => return fail(&e),
     };
+    match (&args.manifest, &args.out_dir) {
+        (Some(m), Some(dir)) => {
+            if !args.files.is_empty() || args.sample.is_some() || args.json {
+                return fail(
+                    "--manifest takes no files, --sample or --json: its reports go to --out-dir",
+                );
+            }
+            return match manifest::run(m, dir, &args.options) {
+                Ok(true) => ExitCode::SUCCESS,
+                Ok(false) => ExitCode::from(2),
+                Err(e) => fail(&e),
+            };
+        }
+        (Some(_), None) => return fail("--manifest needs --out-dir, the folder for its reports"),
+        (None, Some(_)) => return fail("--out-dir goes with --manifest"),
+        (None, None) => {}
+    }
     let (names, texts, decoded): (Vec<String>, Vec<String>, Vec<Option<Decoded>>) =
         if let Some(k) = args.sample {
             if !args.files.is_empty() {

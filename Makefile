@@ -43,10 +43,15 @@ setup-wasm:
 setup-browser:
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! fc-list 2>/dev/null | grep -qi ipa; then \
 		if [ "$$(id -u)" = 0 ]; then \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-ipafont-gothic >/dev/null; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-ipafont-gothic hugo >/dev/null; \
 		else \
 			echo "install Debian's chromium, chromium-driver and fonts-ipafont-gothic (as root)"; exit 1; \
 		fi; \
+	fi
+	@# hugo builds README's Hugo recipe in the tests (skipped, saying so, without it)
+	@if ! command -v hugo >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo >/dev/null 2>&1 || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo >/dev/null; } || echo "hugo could not be installed"; \
 	fi
 
 setup-npm:
@@ -84,7 +89,7 @@ package: www
 standalone: www
 	node tools/standalone.mjs
 
-## e2e: the page, the element, the package and the single file in headless Chromium (Playwright); screenshots in tests/e2e/artifacts
+## e2e: the page, the element, the package, the single file and README's site recipes (Eleventy, Hugo) in headless Chromium (Playwright); screenshots in tests/e2e/artifacts
 e2e: www package standalone setup-browser
 	PYTHON=$(PYTHON) node --test --test-concurrency=1 tests/e2e/
 

@@ -145,7 +145,7 @@ export class QuoteLens extends HTMLElement {
    * child elements and `src`. */
   get texts() { return this.#docTexts.map((d) => ({ ...d })); }
   set texts(list) {
-    this.#texts = list.map((d, i) => (typeof d === "string" ? { name: `Text ${i + 1}`, text: d } : { name: displayName(d.name), text: String(d.text) }));
+    this.#texts = list.map((d, i) => (typeof d === "string" ? { name: `Text ${i + 1}`, text: d } : { name: displayName(d.name), named: true, text: String(d.text) }));
     this.#queue();
   }
 
@@ -241,10 +241,14 @@ export class QuoteLens extends HTMLElement {
         }),
       );
     }
-    return [...this.querySelectorAll(":scope > template, :scope > pre, :scope > blockquote")].map((e, i) => ({
-      name: displayName(e.dataset.name || e.getAttribute("title") || `Text ${i + 1}`),
-      text: e.tagName === "TEMPLATE" ? e.content.textContent : e.textContent,
-    }));
+    return [...this.querySelectorAll(":scope > template, :scope > pre, :scope > blockquote")].map((e, i) => {
+      const given = e.dataset.name || e.getAttribute("title");
+      return {
+        name: displayName(given || `Text ${i + 1}`),
+        named: Boolean(given),
+        text: e.tagName === "TEMPLATE" ? e.content.textContent : e.textContent,
+      };
+    });
   }
 
   async #refresh() {
@@ -265,6 +269,10 @@ export class QuoteLens extends HTMLElement {
       ({ report } = await (await this.#getEngine()).compare(texts, this.options));
     }
     docs.forEach((d, i) => {
+      // a precomputed report's names (quotelens --manifest "names") win
+      // over names made from URLs; a child's data-name or title wins over both
+      const fromReport = this.report && !d.named && report.documents[i].name;
+      if (fromReport) d.name = displayName(String(report.documents[i].name));
       report.documents[i].name = d.name;
       if (d.encoding) report.documents[i].encoding = d.encoding;
     });

@@ -70,6 +70,44 @@ test("a precomputed report renders with WebAssembly blocked", async () => {
   await context.close();
 });
 
+test("with a report, texts are named as the report names them, unless a child names its text", async () => {
+  const { page, context, problems } = await newPage(env.browser);
+  const report = JSON.parse(readFileSync(join(ROOT, "www/pkg/sample-ja.report.json"), "utf8"));
+  report.documents[0].name = "通信社の記事";
+  report.documents[1].name = "ブログ";
+  await page.route("**/renamed.report.json", (r) => r.fulfill({ contentType: "application/json", body: JSON.stringify(report) }));
+  await page.goto(`${env.server.url}/embed.html`);
+  await page.waitForFunction(rendered(), "from-report");
+  const names = await page.evaluate(async () => {
+    const url = "renamed.report.json";
+    const error = new Promise((resolve) => document.addEventListener("quote-lens-error", (e) => resolve([e.detail.message])));
+    const shown = (el) => new Promise((resolve) => el.addEventListener("quote-lens-compared", () => resolve([...el.shadowRoot.querySelectorAll("h3")].map((h) => h.textContent)), { once: true }));
+    // from URLs: the report's names
+    const a = document.createElement("quote-lens");
+    a.setAttribute("src", "samples/wire-ja.txt samples/post-ja.txt");
+    a.setAttribute("report", url);
+    const fromSrc = shown(a);
+    document.body.append(a);
+    // from children: a child's data-name wins, an unnamed child takes the report's
+    const b = document.createElement("quote-lens");
+    const texts = await Promise.all(["wire-ja.txt", "post-ja.txt"].map(async (f) => (await fetch(`samples/${f}`)).text()));
+    const one = document.createElement("pre");
+    one.dataset.name = "Named by the page";
+    one.textContent = texts[0];
+    const two = document.createElement("pre");
+    two.textContent = texts[1];
+    b.append(one, two);
+    b.setAttribute("report", url);
+    const fromChildren = shown(b);
+    document.body.append(b);
+    return { fromSrc: await Promise.race([fromSrc, error]), fromChildren: await Promise.race([fromChildren, error]) };
+  });
+  assert.deepEqual(names.fromSrc, ["通信社の記事", "ブログ"]);
+  assert.deepEqual(names.fromChildren, ["Named by the page", "ブログ"]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("src= reads files in any encoding, as a dropped file; UTF-8 needs no WebAssembly", async () => {
   const { page, context, problems } = await newPage(env.browser);
   const wire = readFileSync(join(ROOT, "www/samples/wire-ja.txt"), "utf8");

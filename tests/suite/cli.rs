@@ -349,6 +349,18 @@ fn site(name: &str) -> PathBuf {
     dir
 }
 
+/// The CLI with `flags`, then `--manifest manifest --out-dir out`.
+fn run_manifest(manifest: &std::path::Path, out: &std::path::Path, flags: &[&str]) -> Output {
+    let mut args = flags.to_vec();
+    args.extend([
+        "--manifest",
+        manifest.to_str().unwrap(),
+        "--out-dir",
+        out.to_str().unwrap(),
+    ]);
+    run(&args)
+}
+
 #[test]
 fn a_manifest_writes_one_report_per_comparison_and_an_index() {
     let dir = site("ok");
@@ -363,14 +375,7 @@ fn a_manifest_writes_one_report_per_comparison_and_an_index() {
     )
     .unwrap();
     let out = dir.join("out");
-    let o = run(&[
-        "--max-gap",
-        "30",
-        "--manifest",
-        manifest.to_str().unwrap(),
-        "--out-dir",
-        out.to_str().unwrap(),
-    ]);
+    let o = run_manifest(&manifest, &out, &["--max-gap", "30"]);
     assert!(o.status.success(), "{}", stderr(&o));
     // each report is exactly what --json gives for the same files and options
     for (id, files, opts) in [
@@ -421,14 +426,7 @@ fn a_manifest_writes_one_report_per_comparison_and_an_index() {
         .modified()
         .unwrap();
     std::thread::sleep(std::time::Duration::from_millis(20));
-    let again = run(&[
-        "--max-gap",
-        "30",
-        "--manifest",
-        manifest.to_str().unwrap(),
-        "--out-dir",
-        out.to_str().unwrap(),
-    ]);
+    let again = run_manifest(&manifest, &out, &["--max-gap", "30"]);
     assert!(again.status.success());
     assert!(String::from_utf8_lossy(&again.stdout).contains("bridge: 2 texts, 4 passages"));
     assert!(String::from_utf8_lossy(&again.stdout).contains("(unchanged)"));
@@ -452,12 +450,7 @@ fn a_failing_comparison_is_named_and_the_others_are_written() {
     )
     .unwrap();
     let out = dir.join("out");
-    let o = run(&[
-        "--manifest",
-        manifest.to_str().unwrap(),
-        "--out-dir",
-        out.to_str().unwrap(),
-    ]);
+    let o = run_manifest(&manifest, &out, &[]);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert!(
@@ -500,12 +493,7 @@ fn a_bad_manifest_is_refused_with_its_reason() {
     ] {
         let manifest = dir.join("site.json");
         std::fs::write(&manifest, body).unwrap();
-        let o = run(&[
-            "--manifest",
-            manifest.to_str().unwrap(),
-            "--out-dir",
-            out.to_str().unwrap(),
-        ]);
+        let o = run_manifest(&manifest, &out, &[]);
         assert_eq!(o.status.code(), Some(2), "{body}");
         assert!(stderr(&o).contains(why), "{body}: {}", stderr(&o));
     }

@@ -10,18 +10,15 @@
 //! reworded source text does and fresh commentary does not.
 //!
 //! # Complexity
-//! Candidate pairs come from an inverted index whose postings are capped at
-//! [`MAX_POSTINGS`], so scoring is O(k · MAX_POSTINGS) for k units.
+//! Scoring (see [`super::scoring`]) is O(k · MAX_POSTINGS) for k bag
+//! entries.
 //! Clustering is O(s · c) for s seeds and c open clusters (capped). Nothing
 //! compares all sentence pairs.
 
+use super::scoring::{score, Scored, Weighted};
 use super::sentences::Sentence;
 use super::units::Unit;
 use rustc_hash::{FxHashMap, FxHashSet};
-
-/// A key in more sentences than this is too common to find candidates with
-/// (it still counts in the cosine).
-pub(crate) const MAX_POSTINGS: usize = 64;
 
 /// Seed thresholds: tf-isf cosine and Dice coefficient of two sentences'
 /// bags. Sanchez-Perez et al. use 0.33; 0.27 finds more of PAN's random
@@ -74,26 +71,6 @@ pub(crate) struct Fragment {
     pub a: (u32, u32),
     pub b: (u32, u32),
     pub cosine: f32,
-}
-
-struct Weighted {
-    /// (key, tf-isf weight), sorted by key.
-    vec: Vec<(Unit, f32)>,
-    norm: f32,
-}
-
-fn weigh(ss: &[Sentence], isf: &FxHashMap<Unit, f32>) -> Vec<Weighted> {
-    ss.iter()
-        .map(|s| {
-            let vec: Vec<(Unit, f32)> = s
-                .bag
-                .iter()
-                .map(|&(k, c)| (k, c as f32 * isf.get(&k).copied().unwrap_or(0.0)))
-                .collect();
-            let norm = vec.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-            Weighted { vec, norm }
-        })
-        .collect()
 }
 
 /// Cosine of the sums of two sets of weighted sentences.
@@ -168,64 +145,11 @@ pub(crate) fn fragments(sa: &[Sentence], sb: &[Sentence]) -> Vec<Fragment> {
     if sa.is_empty() || sb.is_empty() {
         return Vec::new();
     }
-    // inverse sentence frequency over both documents
-    let total = (sa.len() + sb.len()) as f32;
-    let mut df: FxHashMap<Unit, u32> = FxHashMap::default();
-    for s in sa.iter().chain(sb) {
-        for &(k, _) in &s.bag {
-            *df.entry(k).or_default() += 1;
-        }
-    }
-    let isf: FxHashMap<Unit, f32> = df
-        .iter()
-        .map(|(&k, &d)| (k, (1.0 + total / d as f32).ln()))
-        .collect();
-    let (wa, wb) = (weigh(sa, &isf), weigh(sb, &isf));
-
-    // inverted index of b: each unit's sentences, with its weight there
-    let mut postings: FxHashMap<Unit, Vec<(u32, f32)>> = FxHashMap::default();
-    for (j, v) in wb.iter().enumerate() {
-        for &(k, w) in &v.vec {
-            postings.entry(k).or_default().push((j as u32, w));
-        }
-    }
-    let mut scored: Vec<(u32, u32, f32)> = Vec::new();
-    let mut dot = vec![0f32; sb.len()];
-    let mut shared = vec![0u32; sb.len()];
-    let mut touched: Vec<u32> = Vec::new();
-    for (i, s) in sa.iter().enumerate() {
-        for (&(k, _), &(_, w)) in s.bag.iter().zip(&wa[i].vec) {
-            let Some(list) = postings.get(&k) else {
-                continue;
-            };
-            if list.len() > MAX_POSTINGS {
-                continue;
-            }
-            for &(j, wbj) in list {
-                let j = j as usize;
-                if shared[j] == 0 {
-                    touched.push(j as u32);
-                }
-                shared[j] += 1;
-                dot[j] += w * wbj;
-            }
-        }
-        for &j in &touched {
-            let j = j as usize;
-            let cos = if wa[i].norm > 0.0 && wb[j].norm > 0.0 {
-                dot[j] / (wa[i].norm * wb[j].norm)
-            } else {
-                0.0
-            };
-            let dice = 2.0 * shared[j] as f32 / (s.bag.len() + sb[j].bag.len()) as f32;
-            if cos >= SEED_COSINE && dice >= SEED_DICE {
-                scored.push((i as u32, j as u32, cos));
-            }
-            dot[j] = 0.0;
-            shared[j] = 0;
-        }
-        touched.clear();
-    }
+    let Scored {
+        wa,
+        wb,
+        pairs: scored,
+    } = score(sa, sb);
 
     let mut best_a = vec![0f32; sa.len()];
     let mut best_b = vec![0f32; sb.len()];

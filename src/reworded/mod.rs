@@ -5,10 +5,11 @@
 //! 1. [`units`]: the content units texts are compared by (stemmed content
 //!    words; Han, Katakana and Hangul character bigrams).
 //! 2. [`sentences`]: sentences with bags of units.
-//! 3. [`fragments`]: sentence pairs with similar bags, clustered into
-//!    reworded fragments.
-//! 4. [`summary`]: pieces that condense a longer passage join as one.
-//! 5. [`pairs`]: with many documents, which pairs are worth matching.
+//! 3. [`scoring`]: sentence pairs with similar bags, through an inverted
+//!    index over dense unit ids.
+//! 4. [`fragments`]: those pairs clustered into reworded fragments.
+//! 5. [`summary`]: pieces that condense a longer passage join as one.
+//! 6. [`pairs`]: with many documents, which pairs are worth matching.
 //!
 //! The aligner merges fragments with the exact chains and labels each
 //! passage `verbatim`, `edited` or `reworded`.
@@ -18,6 +19,7 @@
 
 pub(crate) mod fragments;
 pub(crate) mod pairs;
+pub(crate) mod scoring;
 pub(crate) mod sentences;
 pub(crate) mod summary;
 pub(crate) mod units;

@@ -3,7 +3,7 @@
 //! most pairs of a thousand posts share nothing worth it. A pair is matched
 //! only when some sentence of one and some sentence of the other could seed
 //! a reworded fragment on their *distinctive* units alone: units that at
-//! most [`fragments::MAX_POSTINGS`] sentences of the whole comparison hold
+//! most [`scoring::MAX_POSTINGS`] sentences of the whole comparison hold
 //! (a unit held by more is too common to tell a retelling from shared
 //! vocabulary). Could seed means at least [`MIN_SHARED_UNITS`] of them
 //! shared, and a Dice coefficient of [`fragments::SEED_DICE`] over the two
@@ -14,7 +14,7 @@
 //! over every document's sentences, walked once from each sentence, with a
 //! dense counter (no hashing per pair of sentences).
 
-use super::fragments;
+use super::{fragments, scoring};
 use crate::align::DocView;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -47,7 +47,7 @@ pub(crate) fn worth_matching(views: &[DocView]) -> FxHashSet<(u32, u32)> {
             let da = doc_of[id];
             for (u, _) in &s.bag {
                 let list = &postings[u];
-                if list.len() > fragments::MAX_POSTINGS {
+                if list.len() > scoring::MAX_POSTINGS {
                     continue;
                 }
                 // sentences of later documents only: each pair once

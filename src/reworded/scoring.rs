@@ -1,0 +1,284 @@
+//! Scoring: every sentence pair of two documents whose bags of content
+//! units are alike enough to seed a reworded passage (tf-isf cosine and
+//! Dice at least [`SEED_COSINE`] and [`SEED_DICE`]), found through an
+//! inverted index rather than by comparing all pairs.
+//!
+//! Units are numbered densely first, with one hash probe per bag entry;
+//! the sentence frequencies, weights and the index (compressed rows) are
+//! then arrays, and the probes dominate no longer.
+//!
+//! # Complexity
+//! O(k) to number and weigh k bag entries, plus O(k · MAX_POSTINGS) to
+//! score, as postings longer than [`MAX_POSTINGS`] are skipped.
+
+use super::fragments::{SEED_COSINE, SEED_DICE};
+use super::sentences::Sentence;
+use super::units::Unit;
+use rustc_hash::FxHashMap;
+
+/// A key in more sentences than this is too common to find candidates with
+/// (it still counts in the cosine).
+pub(crate) const MAX_POSTINGS: usize = 64;
+
+/// A sentence's tf-isf vector.
+pub(super) struct Weighted {
+    /// (key, tf-isf weight), sorted by key.
+    pub vec: Vec<(Unit, f32)>,
+    pub norm: f32,
+}
+
+/// The tf-isf vectors of sentences whose units have dense ids `ids`
+/// (flattened, in bag order), with the isf of each id.
+fn weigh(ss: &[Sentence], ids: &[u32], isf: &[f32]) -> Vec<Weighted> {
+    let mut at = 0;
+    ss.iter()
+        .map(|s| {
+            let vec: Vec<(Unit, f32)> = s
+                .bag
+                .iter()
+                .zip(&ids[at..at + s.bag.len()])
+                .map(|(&(k, c), &id)| (k, c as f32 * isf[id as usize]))
+                .collect();
+            at += s.bag.len();
+            let norm = vec.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+            Weighted { vec, norm }
+        })
+        .collect()
+}
+
+/// Numbers the units of `ss` densely in `dense` (first come, first
+/// numbered; the ids only index arrays, they never order anything) and
+/// returns each bag entry's id, flattened in bag order. One hash probe per
+/// bag entry: every later step of [`fragments`] indexes arrays.
+fn dense_ids(ss: &[Sentence], dense: &mut FxHashMap<Unit, u32>) -> Vec<u32> {
+    let mut ids = Vec::with_capacity(ss.iter().map(|s| s.bag.len()).sum());
+    for s in ss {
+        for &(k, _) in &s.bag {
+            let next = dense.len() as u32;
+            ids.push(*dense.entry(k).or_insert(next));
+        }
+    }
+    ids
+}
+
+/// What [`score`] finds.
+pub(super) struct Scored {
+    /// The tf-isf vectors of a's sentences.
+    pub wa: Vec<Weighted>,
+    /// The tf-isf vectors of b's sentences.
+    pub wb: Vec<Weighted>,
+    /// Sentence pairs `(i, j, cosine)` that reach both seed thresholds, by
+    /// `i`, then in the order the index meets `j`.
+    pub pairs: Vec<(u32, u32, f32)>,
+}
+
+/// Weighs both documents' sentences (isf over both) and scores their pairs.
+pub(super) fn score(sa: &[Sentence], sb: &[Sentence]) -> Scored {
+    // dense unit ids, then the inverse sentence frequency over both documents
+    let mut dense: FxHashMap<Unit, u32> = FxHashMap::default();
+    dense.reserve(sa.len() * 8 + sb.len() * 8);
+    let (ids_a, ids_b) = (dense_ids(sa, &mut dense), dense_ids(sb, &mut dense));
+    let units = dense.len();
+    drop(dense);
+    let total = (sa.len() + sb.len()) as f32;
+    let mut df = vec![0u32; units];
+    for &id in ids_a.iter().chain(&ids_b) {
+        df[id as usize] += 1;
+    }
+    let isf: Vec<f32> = df.iter().map(|&d| (1.0 + total / d as f32).ln()).collect();
+    let (wa, wb) = (weigh(sa, &ids_a, &isf), weigh(sb, &ids_b, &isf));
+
+    // inverted index of b (compressed rows): each unit's sentences in
+    // order, with its weight there, at postings[start[id]..start[id + 1]]
+    let mut start = vec![0u32; units + 1];
+    for &id in &ids_b {
+        start[id as usize + 1] += 1;
+    }
+    for u in 0..units {
+        start[u + 1] += start[u];
+    }
+    let mut fill = start.clone();
+    let mut postings = vec![(0u32, 0f32); ids_b.len()];
+    let mut at = 0;
+    for (j, v) in wb.iter().enumerate() {
+        for (&id, &(_, w)) in ids_b[at..at + v.vec.len()].iter().zip(&v.vec) {
+            postings[fill[id as usize] as usize] = (j as u32, w);
+            fill[id as usize] += 1;
+        }
+        at += v.vec.len();
+    }
+    drop(fill);
+
+    let mut scored: Vec<(u32, u32, f32)> = Vec::new();
+    let mut dot = vec![0f32; sb.len()];
+    let mut shared = vec![0u32; sb.len()];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut at = 0;
+    for (i, s) in sa.iter().enumerate() {
+        let ids = &ids_a[at..at + s.bag.len()];
+        at += s.bag.len();
+        for (&id, &(_, w)) in ids.iter().zip(&wa[i].vec) {
+            let list = &postings[start[id as usize] as usize..start[id as usize + 1] as usize];
+            if list.len() > MAX_POSTINGS {
+                continue;
+            }
+            for &(j, wbj) in list {
+                let j = j as usize;
+                if shared[j] == 0 {
+                    touched.push(j as u32);
+                }
+                shared[j] += 1;
+                dot[j] += w * wbj;
+            }
+        }
+        for &j in &touched {
+            let j = j as usize;
+            let cos = if wa[i].norm > 0.0 && wb[j].norm > 0.0 {
+                dot[j] / (wa[i].norm * wb[j].norm)
+            } else {
+                0.0
+            };
+            let dice = 2.0 * shared[j] as f32 / (s.bag.len() + sb[j].bag.len()) as f32;
+            if cos >= SEED_COSINE && dice >= SEED_DICE {
+                scored.push((i as u32, j as u32, cos));
+            }
+            dot[j] = 0.0;
+            shared[j] = 0;
+        }
+        touched.clear();
+    }
+
+    Scored {
+        wa,
+        wb,
+        pairs: scored,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::fold;
+    use crate::reworded::sentences::sentences;
+    use crate::tokenize::{tokenize, Interner};
+
+    /// Every pair compared, with the same arithmetic in the same order: the
+    /// reference the index must match exactly.
+    fn naive(
+        sa: &[Sentence],
+        sb: &[Sentence],
+        wa: &[Weighted],
+        wb: &[Weighted],
+    ) -> Vec<(u32, u32, f32)> {
+        let mut df_b: FxHashMap<Unit, usize> = FxHashMap::default();
+        for s in sb {
+            for &(k, _) in &s.bag {
+                *df_b.entry(k).or_default() += 1;
+            }
+        }
+        let mut out = Vec::new();
+        for (i, x) in sa.iter().enumerate() {
+            for (j, y) in sb.iter().enumerate() {
+                let (mut dot, mut shared) = (0f32, 0u32);
+                for &(k, w) in &wa[i].vec {
+                    if df_b.get(&k).is_some_and(|&d| d <= MAX_POSTINGS) {
+                        if let Some(&(_, wy)) = wb[j].vec.iter().find(|&&(u, _)| u == k) {
+                            shared += 1;
+                            dot += w * wy;
+                        }
+                    }
+                }
+                if shared == 0 {
+                    continue;
+                }
+                let cos = if wa[i].norm > 0.0 && wb[j].norm > 0.0 {
+                    dot / (wa[i].norm * wb[j].norm)
+                } else {
+                    0.0
+                };
+                let dice = 2.0 * shared as f32 / (x.bag.len() + y.bag.len()) as f32;
+                if cos >= SEED_COSINE && dice >= SEED_DICE {
+                    out.push((i as u32, j as u32, cos));
+                }
+            }
+        }
+        out
+    }
+
+    /// Sentences drawn from a small vocabulary, so that common units pass
+    /// [`MAX_POSTINGS`] and many pairs are alike.
+    fn text(seed: u64, words: &[&str], sentences: usize) -> String {
+        let mut x = seed;
+        let mut next = |n: usize| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (x >> 33) as usize % n
+        };
+        let joiner = if words[0].is_ascii() { " " } else { "" };
+        (0..sentences)
+            .map(|_| {
+                let n = 4 + next(10);
+                let s: Vec<&str> = (0..n).map(|_| words[next(words.len())]).collect();
+                format!("{}。 ", s.join(joiner))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_index_finds_exactly_the_pairs_of_comparing_all() {
+        let en: Vec<String> = (0..30).map(|i| format!("word{}x", i * 7 % 31)).collect();
+        let en: Vec<&str> = en.iter().map(String::as_str).collect();
+        let ja = [
+            "港",
+            "大橋",
+            "通行",
+            "止め",
+            "技師",
+            "亀裂",
+            "ケーブル",
+            "市",
+            "議会",
+            "月曜",
+            "週間",
+            "交通",
+            "渋滞",
+            "フェリー",
+            "運航",
+            "商店",
+        ];
+        let mut checked = 0;
+        for seed in 0..6u64 {
+            let vocab: &[&str] = if seed % 2 == 0 { &en } else { &ja };
+            let mut interner = Interner::new(true, true);
+            let [sa, sb] = [seed, seed + 100]
+                .map(|s| sentences(&tokenize(&fold(&text(s, vocab, 300)), &mut interner)));
+            let got = score(&sa, &sb);
+            let mut want = naive(&sa, &sb, &got.wa, &got.wb);
+            let mut pairs = got.pairs.clone();
+            pairs.sort_by_key(|&(i, j, _)| (i, j));
+            want.sort_by_key(|&(i, j, _)| (i, j));
+            assert_eq!(pairs.len(), want.len(), "seed {seed}");
+            for (g, w) in pairs.iter().zip(&want) {
+                assert_eq!(
+                    (g.0, g.1, g.2.to_bits()),
+                    (w.0, w.1, w.2.to_bits()),
+                    "seed {seed}"
+                );
+            }
+            assert!(!want.is_empty(), "seed {seed}: the test needs alike pairs");
+            checked += want.len();
+        }
+        // and the cap was exercised: some unit is in more sentences than it
+        let mut interner = Interner::new(true, true);
+        let sb = sentences(&tokenize(&fold(&text(100, &en, 300)), &mut interner));
+        let mut df: FxHashMap<Unit, usize> = FxHashMap::default();
+        for s in &sb {
+            for &(k, _) in &s.bag {
+                *df.entry(k).or_default() += 1;
+            }
+        }
+        assert!(df.values().any(|&d| d > MAX_POSTINGS));
+        assert!(checked > 100, "{checked} pairs checked");
+    }
+}

@@ -224,18 +224,23 @@ fn pipeline(texts: &[&str], options: &Options, mut stages: StageMark) -> Report 
     // by exact matching (see seed::MAX_PAIRWISE_DOCS), so it is left out of
     // reworded matching, and only pairs that share content are matched.
     let many = n > seed::MAX_PAIRWISE_DOCS as usize;
-    let views: Vec<DocView> = (0..n)
-        .map(|d| {
-            let wide = (many && opts.reworded).then(|| index.widely_shared(d, tokens[d].len()));
-            DocView::new(
-                &tokens[d],
-                &index.content[d],
-                &covered[d],
-                opts.reworded,
-                wide.as_deref(),
-            )
-        })
-        .collect();
+    let view = |&d: &usize| {
+        let wide = (many && opts.reworded).then(|| index.widely_shared(d, tokens[d].len()));
+        DocView::new(
+            &tokens[d],
+            &index.content[d],
+            &covered[d],
+            opts.reworded,
+            wide.as_deref(),
+        )
+    };
+    let docs: Vec<usize> = (0..n).collect();
+    // sentences and their bags of units, one document per core
+    let views: Vec<DocView> = if stages.is_some() {
+        docs.iter().map(view).collect()
+    } else {
+        par::map(&docs, |&d| texts[d].len(), view)
+    };
     let worth = (many && opts.reworded).then(|| reworded::pairs::worth_matching(&views));
     let exact_only = Options {
         reworded: false,

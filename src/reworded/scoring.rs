@@ -61,6 +61,17 @@ fn dense_ids(ss: &[Sentence], dense: &mut FxHashMap<Unit, u32>) -> Vec<u32> {
     ids
 }
 
+/// The fewest shared units with which a sentence of `len` units can reach
+/// [`SEED_DICE`] with any partner, computed as the scoring loop computes the
+/// Dice coefficient: a partner holds every shared unit, so its bag is at
+/// least that long, and 2s / (len + s) is the best s shared units can do
+/// (rounding is monotone, so fewer never do better).
+fn least_shared(len: usize) -> u32 {
+    (1..=len as u32)
+        .find(|&s| 2.0 * s as f32 / (len + s as usize) as f32 >= SEED_DICE)
+        .unwrap_or(u32::MAX)
+}
+
 /// What [`score`] finds.
 pub(super) struct Scored {
     /// The tf-isf vectors of a's sentences.
@@ -112,7 +123,12 @@ pub(super) fn score(sa: &[Sentence], sb: &[Sentence]) -> Scored {
     let mut scored: Vec<(u32, u32, f32)> = Vec::new();
     let mut dot = vec![0f32; sb.len()];
     let mut shared = vec![0u32; sb.len()];
-    let mut touched: Vec<u32> = Vec::new();
+    // the partners each sentence of a touches: written at `touched[n]` for
+    // every posting and kept (n grows) only at the first touch, which
+    // spares the loop an unpredictable branch (one slot more than b has
+    // sentences: a write after all were touched)
+    let mut touched = vec![0u32; sb.len() + 1];
+    let mut n = 0;
     let mut at = 0;
     for (i, s) in sa.iter().enumerate() {
         let ids = &ids_a[at..at + s.bag.len()];
@@ -123,16 +139,22 @@ pub(super) fn score(sa: &[Sentence], sb: &[Sentence]) -> Scored {
                 continue;
             }
             for &(j, wbj) in list {
-                let j = j as usize;
-                if shared[j] == 0 {
-                    touched.push(j as u32);
-                }
-                shared[j] += 1;
-                dot[j] += w * wbj;
+                touched[n] = j;
+                n += usize::from(shared[j as usize] == 0);
+                shared[j as usize] += 1;
+                dot[j as usize] += w * wbj;
             }
         }
-        for &j in &touched {
+        let least = least_shared(s.bag.len());
+        for &j in &touched[..n] {
             let j = j as usize;
+            if shared[j] < least {
+                // cannot reach SEED_DICE whatever b's sentence is: most
+                // partners share a unit or two, and skip the divisions
+                dot[j] = 0.0;
+                shared[j] = 0;
+                continue;
+            }
             let cos = if wa[i].norm > 0.0 && wb[j].norm > 0.0 {
                 dot[j] / (wa[i].norm * wb[j].norm)
             } else {
@@ -145,7 +167,7 @@ pub(super) fn score(sa: &[Sentence], sb: &[Sentence]) -> Scored {
             dot[j] = 0.0;
             shared[j] = 0;
         }
-        touched.clear();
+        n = 0;
     }
 
     Scored {
@@ -203,6 +225,20 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn fewer_shared_units_than_least_shared_never_reach_the_dice_seed() {
+        let dice = |s: u32, lx: usize, ly: usize| 2.0 * s as f32 / (lx + ly) as f32;
+        for lx in 1..120 {
+            let least = least_shared(lx);
+            assert!(dice(least, lx, least as usize) >= SEED_DICE, "{lx}");
+            for s in 1..least {
+                for ly in s as usize..400 {
+                    assert!(dice(s, lx, ly) < SEED_DICE, "{lx} {s} {ly}");
+                }
+            }
+        }
     }
 
     /// Sentences drawn from a small vocabulary, so that common units pass

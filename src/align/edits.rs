@@ -116,6 +116,36 @@ pub(super) fn edits(
     atomic_clusters(ops, a.tokens, b.tokens)
 }
 
+/// A passage of copied text begins and ends with text both sides share. A
+/// one-sided run at either end (an insertion or a deletion, not one half of
+/// a substitution) is the author's own text next to the quote, which the
+/// ends' extension reached on one side only: it is cut off, and the
+/// passage's ends with it. Returns the new ends and runs, or None when no
+/// `equal` run is left. O(runs).
+pub(super) fn trim_one_sided(mut ops: Vec<Op>) -> Option<((u32, u32), (u32, u32), Vec<Op>)> {
+    let substitution =
+        |x: &Op, y: &Op| x.kind != OpKind::Equal && y.kind != OpKind::Equal && x.kind != y.kind;
+    while let [.., before, last] = ops.as_slice() {
+        if last.kind == OpKind::Equal || substitution(before, last) {
+            break;
+        }
+        ops.pop();
+    }
+    let mut front = 0;
+    while let [first, next, ..] = &ops[front..] {
+        if first.kind == OpKind::Equal || substitution(first, next) {
+            break;
+        }
+        front += 1;
+    }
+    ops.drain(..front);
+    if !ops.iter().any(|o| o.kind == OpKind::Equal) {
+        return None;
+    }
+    let (first, last) = (ops[0], ops[ops.len() - 1]);
+    Some(((first.a.0, last.a.1), (first.b.0, last.b.1), ops))
+}
+
 /// True when token `i` continues the cluster of token `i - 1`: both come
 /// from one character of the original text (see the module docs).
 fn continues(t: &Tokens, i: u32) -> bool {

@@ -302,7 +302,10 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
         };
         for (ta, tb) in spans {
             let (pa, pb) = extend::refine_ends(a, b, ta, tb, opts.max_gap);
-            let ops = edits::edits(runs, a, b, pa, pb);
+            let Some((pa, pb, ops)) = edits::trim_one_sided(edits::edits(runs, a, b, pa, pb))
+            else {
+                continue;
+            };
             let similarity = similarity(&ops, a, b, pa, pb);
             if similarity < opts.min_similarity {
                 continue;

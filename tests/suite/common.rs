@@ -136,6 +136,24 @@ pub fn check_invariants(texts: &[&str], report: &Report) {
             (p.a.end, p.b.end),
             "passage {i}: edits reach the end"
         );
+        // copied text begins and ends with text both sides share: an edge
+        // run is equal, or one half of a substitution, never text that only
+        // one side has (the author's own words next to the quote)
+        if p.kind != PassageKind::Reworded {
+            let substitution = |x: &quotelens::Edit, y: &quotelens::Edit| {
+                x.kind != EditKind::Equal && y.kind != EditKind::Equal && x.kind != y.kind
+            };
+            let n = p.edits.len();
+            let (first, last) = (&p.edits[0], &p.edits[n - 1]);
+            assert!(
+                first.kind == EditKind::Equal || (n > 1 && substitution(first, &p.edits[1])),
+                "passage {i} begins with one-sided text {first:?}"
+            );
+            assert!(
+                last.kind == EditKind::Equal || (n > 1 && substitution(&p.edits[n - 2], last)),
+                "passage {i} ends with one-sided text {last:?}"
+            );
+        }
         // the kind agrees with the edits; only a reworded passage has
         // matched units, inside its spans, sorted and disjoint
         let all_equal = p.edits.iter().all(|e| e.kind == EditKind::Equal);

@@ -13,6 +13,7 @@
 //! O(passage length) plus O(g²) per gap of g tokens between anchors, capped
 //! by [`MAX_DP_CELLS`].
 
+use super::candidates::SpanPair;
 use super::runs::Run;
 use super::{DocView, Op, OpKind};
 use crate::tokenize::Tokens;
@@ -122,7 +123,7 @@ pub(super) fn edits(
 /// ends' extension reached on one side only: it is cut off, and the
 /// passage's ends with it. Returns the new ends and runs, or None when no
 /// `equal` run is left. O(runs).
-pub(super) fn trim_one_sided(mut ops: Vec<Op>) -> Option<((u32, u32), (u32, u32), Vec<Op>)> {
+pub(super) fn trim_one_sided(mut ops: Vec<Op>) -> Option<(SpanPair, Vec<Op>)> {
     let substitution =
         |x: &Op, y: &Op| x.kind != OpKind::Equal && y.kind != OpKind::Equal && x.kind != y.kind;
     while let [.., before, last] = ops.as_slice() {
@@ -143,7 +144,7 @@ pub(super) fn trim_one_sided(mut ops: Vec<Op>) -> Option<((u32, u32), (u32, u32)
         return None;
     }
     let (first, last) = (ops[0], ops[ops.len() - 1]);
-    Some(((first.a.0, last.a.1), (first.b.0, last.b.1), ops))
+    Some((((first.a.0, last.a.1), (first.b.0, last.b.1)), ops))
 }
 
 /// True when token `i` continues the cluster of token `i - 1`: both come

@@ -302,7 +302,7 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
         };
         for (ta, tb) in spans {
             let (pa, pb) = extend::refine_ends(a, b, ta, tb, opts.max_gap);
-            let Some((pa, pb, ops)) = edits::trim_one_sided(edits::edits(runs, a, b, pa, pb))
+            let Some(((pa, pb), ops)) = edits::trim_one_sided(edits::edits(runs, a, b, pa, pb))
             else {
                 continue;
             };

@@ -168,6 +168,32 @@ impl<'a> DocView<'a> {
         }
     }
 
+    /// `span` without its first and last sentences (as the text cuts them)
+    /// when they hold no unit of `other`: an aside of the author's own that
+    /// reworded matching took in with its neighbour (a short sentence's
+    /// units count with the next one's) is left out. Unchanged when no
+    /// unit is shared. O(span length).
+    pub fn shared_sentences(
+        &self,
+        span: (u32, u32),
+        other: &rustc_hash::FxHashSet<reworded::units::Unit>,
+    ) -> (u32, u32) {
+        let m = reworded::units::matched(self.tokens, span, other);
+        let (Some(first), Some(last)) = (m.first(), m.last()) else {
+            return span;
+        };
+        let ss = &self.tokens.sentences;
+        // the sentence holding the first shared unit starts at the last
+        // sentence start at or before it; the last one ends at the next start
+        let start = ss[..ss.partition_point(|&s| s <= first.0)]
+            .last()
+            .map_or(span.0, |&s| s.max(span.0));
+        let end = ss[ss.partition_point(|&s| s < last.1)..]
+            .first()
+            .map_or(span.1, |&s| s.min(span.1));
+        (start, end)
+    }
+
     /// The last sentence start in `span.0 + 1 ..= span.1 + SENTENCE_SNAP`
     /// with at most `gap` of weight from it to `span.1`: where a chain that
     /// runs a little into the next sentence is cut back to a sentence end.
@@ -408,11 +434,13 @@ fn reworded_passage(
         Some(max_gap) => extend::refine_ends(a, b, c.ta, c.tb, max_gap),
         None => (c.ta, c.tb),
     };
-    let ops = edits::edits(runs, a, b, pa, pb);
-    let similarity = similarity(&ops, a, b, pa, pb);
     let set = |d: &DocView, s| -> rustc_hash::FxHashSet<reworded::units::Unit> {
         reworded::units::of(d.tokens, s).into_iter().collect()
     };
+    let (sa, sb) = (set(a, pa), set(b, pb));
+    let (pa, pb) = (a.shared_sentences(pa, &sb), b.shared_sentences(pb, &sa));
+    let ops = edits::edits(runs, a, b, pa, pb);
+    let similarity = similarity(&ops, a, b, pa, pb);
     PairPassage {
         a: pa,
         b: pb,

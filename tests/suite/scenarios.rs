@@ -1,7 +1,7 @@
 //! Hand-written scenarios: each a small story with one thing to check.
 
 use crate::common::{check_invariants, covering, find16, slice, span};
-use quotelens::{compare, EditKind, Options, SegmentKind};
+use quotelens::{compare, EditKind, Options, PassageKind, SegmentKind};
 
 const WIRE: &str = "The regional water board approved a plan on Tuesday to build a new reservoir \
 north of the valley, its first in forty years. The project is expected to cost about 120 million \
@@ -480,4 +480,38 @@ fn many_posts_quoting_one_source_link_through_a_hub() {
     let rr = compare(&reversed, &Options::default());
     assert_eq!(rr.passages.len(), r.passages.len());
     assert_eq!(rr.groups.len(), 1);
+}
+
+/// A short aside of the author's own just before a retold paragraph ("And
+/// the shops will suffer, as usual." in the English sample) shares no unit
+/// with the source; short sentences count with the next one when sentences
+/// are compared, but the reworded passage starts at the retelling, and the
+/// aside stays the author's own text. The same for an aside made up here,
+/// after the retelling.
+#[test]
+fn a_short_aside_next_to_a_retold_paragraph_stays_outside_it() {
+    let wire = include_str!("../../www/samples/wire-en.txt");
+    let post = include_str!("../../www/samples/post-en.txt");
+    let aside = "And the shops will suffer, as usual.";
+    let retold = "Traders on the south quay warn";
+    assert!(post.contains(&format!("{aside} {retold}")));
+    let tail = post.replacen(
+        "while the works last.",
+        "while the works last. Typical, really.",
+        1,
+    );
+    for text in [post, tail.as_str()] {
+        let r = compare(&[wire, text], &Options::default());
+        check_invariants(&[wire, text], &r);
+        let reworded: Vec<_> = r
+            .passages
+            .iter()
+            .filter(|p| p.kind == PassageKind::Reworded)
+            .collect();
+        assert_eq!(reworded.len(), 1, "{:?}", r.passages);
+        let b = reworded[0].b;
+        assert_eq!(slice(text, b.start, b.end).find(retold), Some(0));
+        assert!(!slice(text, b.start, b.end).contains("as usual"));
+        assert!(!slice(text, b.start, b.end).contains("Typical"));
+    }
 }

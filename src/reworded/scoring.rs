@@ -9,7 +9,8 @@
 //!
 //! # Complexity
 //! O(k) to number and weigh k bag entries, plus O(k · MAX_POSTINGS) to
-//! score, as postings longer than [`MAX_POSTINGS`] are skipped.
+//! score, as postings longer than [`MAX_POSTINGS`] are skipped; scoring is
+//! shared out over the cores in chunks of a's sentences.
 
 use super::fragments::{SEED_COSINE, SEED_DICE};
 use super::sentences::Sentence;
@@ -72,6 +73,82 @@ fn least_shared(len: usize) -> u32 {
         .unwrap_or(u32::MAX)
 }
 
+/// Chunks of a's sentences that [`score`] hands out to the cores (more
+/// than cores, so that an uneven chunk does not hold the others up).
+const SCORING_CHUNKS: usize = 8;
+
+/// b's inverted index: unit `id`'s sentences and weights are
+/// `postings[start[id]..start[id + 1]]`.
+struct Postings<'a> {
+    start: &'a [u32],
+    postings: &'a [(u32, f32)],
+}
+
+/// The pairs of a's sentences `sa` (the first is sentence `first`; `ids`
+/// are their bag entries' dense ids, flattened) with b's that reach both
+/// seed thresholds, in order of a's sentence.
+fn score_chunk(
+    first: usize,
+    sa: &[Sentence],
+    ids: &[u32],
+    wa: &[Weighted],
+    sb: &[Sentence],
+    wb: &[Weighted],
+    index: &Postings,
+) -> Vec<(u32, u32, f32)> {
+    let mut scored: Vec<(u32, u32, f32)> = Vec::new();
+    let mut dot = vec![0f32; sb.len()];
+    let mut shared = vec![0u32; sb.len()];
+    // the partners each sentence of a touches: written at `touched[n]` for
+    // every posting and kept (n grows) only at the first touch, which
+    // spares the loop an unpredictable branch (one slot more than b has
+    // sentences: a write after all were touched)
+    let mut touched = vec![0u32; sb.len() + 1];
+    let mut n = 0;
+    let mut at = 0;
+    for (i, s) in sa.iter().enumerate() {
+        let mine = &ids[at..at + s.bag.len()];
+        at += s.bag.len();
+        for (&id, &(_, w)) in mine.iter().zip(&wa[i].vec) {
+            let (lo, hi) = (index.start[id as usize], index.start[id as usize + 1]);
+            let list = &index.postings[lo as usize..hi as usize];
+            if list.len() > MAX_POSTINGS {
+                continue;
+            }
+            for &(j, wbj) in list {
+                touched[n] = j;
+                n += usize::from(shared[j as usize] == 0);
+                shared[j as usize] += 1;
+                dot[j as usize] += w * wbj;
+            }
+        }
+        let least = least_shared(s.bag.len());
+        for &j in &touched[..n] {
+            let j = j as usize;
+            if shared[j] < least {
+                // cannot reach SEED_DICE whatever b's sentence is: most
+                // partners share a unit or two, and skip the divisions
+                dot[j] = 0.0;
+                shared[j] = 0;
+                continue;
+            }
+            let cos = if wa[i].norm > 0.0 && wb[j].norm > 0.0 {
+                dot[j] / (wa[i].norm * wb[j].norm)
+            } else {
+                0.0
+            };
+            let dice = 2.0 * shared[j] as f32 / (s.bag.len() + sb[j].bag.len()) as f32;
+            if cos >= SEED_COSINE && dice >= SEED_DICE {
+                scored.push(((first + i) as u32, j as u32, cos));
+            }
+            dot[j] = 0.0;
+            shared[j] = 0;
+        }
+        n = 0;
+    }
+    scored
+}
+
 /// What [`score`] finds.
 pub(super) struct Scored {
     /// The tf-isf vectors of a's sentences.
@@ -120,55 +197,31 @@ pub(super) fn score(sa: &[Sentence], sb: &[Sentence]) -> Scored {
     }
     drop(fill);
 
-    let mut scored: Vec<(u32, u32, f32)> = Vec::new();
-    let mut dot = vec![0f32; sb.len()];
-    let mut shared = vec![0u32; sb.len()];
-    // the partners each sentence of a touches: written at `touched[n]` for
-    // every posting and kept (n grows) only at the first touch, which
-    // spares the loop an unpredictable branch (one slot more than b has
-    // sentences: a write after all were touched)
-    let mut touched = vec![0u32; sb.len() + 1];
-    let mut n = 0;
-    let mut at = 0;
-    for (i, s) in sa.iter().enumerate() {
-        let ids = &ids_a[at..at + s.bag.len()];
-        at += s.bag.len();
-        for (&id, &(_, w)) in ids.iter().zip(&wa[i].vec) {
-            let list = &postings[start[id as usize] as usize..start[id as usize + 1] as usize];
-            if list.len() > MAX_POSTINGS {
-                continue;
-            }
-            for &(j, wbj) in list {
-                touched[n] = j;
-                n += usize::from(shared[j as usize] == 0);
-                shared[j as usize] += 1;
-                dot[j as usize] += w * wbj;
-            }
-        }
-        let least = least_shared(s.bag.len());
-        for &j in &touched[..n] {
-            let j = j as usize;
-            if shared[j] < least {
-                // cannot reach SEED_DICE whatever b's sentence is: most
-                // partners share a unit or two, and skip the divisions
-                dot[j] = 0.0;
-                shared[j] = 0;
-                continue;
-            }
-            let cos = if wa[i].norm > 0.0 && wb[j].norm > 0.0 {
-                dot[j] / (wa[i].norm * wb[j].norm)
-            } else {
-                0.0
-            };
-            let dice = 2.0 * shared[j] as f32 / (s.bag.len() + sb[j].bag.len()) as f32;
-            if cos >= SEED_COSINE && dice >= SEED_DICE {
-                scored.push((i as u32, j as u32, cos));
-            }
-            dot[j] = 0.0;
-            shared[j] = 0;
-        }
-        n = 0;
+    // a's sentences in chunks, scored on every core; each chunk's pairs
+    // come back in order, so the result is the same as in one pass
+    let mut offsets = Vec::with_capacity(sa.len() + 1);
+    offsets.push(0);
+    for s in sa {
+        offsets.push(offsets[offsets.len() - 1] + s.bag.len());
     }
+    let chunk = sa.len().div_ceil(SCORING_CHUNKS).max(1);
+    let chunks: Vec<(usize, usize)> = (0..sa.len())
+        .step_by(chunk)
+        .map(|lo| (lo, (lo + chunk).min(sa.len())))
+        .collect();
+    let index = Postings {
+        start: &start,
+        postings: &postings,
+    };
+    let parts = crate::par::map(
+        &chunks,
+        |&(lo, hi)| (offsets[hi] - offsets[lo]) * 4,
+        |&(lo, hi)| {
+            let ids = &ids_a[offsets[lo]..offsets[hi]];
+            score_chunk(lo, &sa[lo..hi], ids, &wa[lo..hi], sb, &wb, &index)
+        },
+    );
+    let scored = parts.concat();
 
     Scored {
         wa,
@@ -239,6 +292,60 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Scoring on every core, in chunks, gives the pairs of one pass over
+    /// all of a's sentences, in the same order, bit for bit.
+    #[test]
+    fn chunks_on_many_cores_give_the_pairs_of_one_pass() {
+        // a large vocabulary keeps most units under the postings cap, and b
+        // repeats half of a's text, so that many pairs are alike
+        let words: Vec<String> = (0..2000)
+            .map(|i| format!("term{}q", i * 13 % 2003))
+            .collect();
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        let mut interner = Interner::new(true, true);
+        let a = text(7, &words, 4000);
+        let b = format!("{}{}", &a[..a.len() / 2], text(8, &words, 2000));
+        let [sa, sb] = [a, b].map(|t| sentences(&tokenize(&fold(&t), &mut interner)));
+        let entries: usize = sa.iter().map(|s| s.bag.len()).sum();
+        assert!(
+            entries * 4 >= crate::par::PARALLEL_MIN_BYTES,
+            "big enough for threads"
+        );
+        let got = score(&sa, &sb);
+        // one pass, as before chunks: the same index, built here again
+        let mut dense: FxHashMap<Unit, u32> = FxHashMap::default();
+        let (ids_a, ids_b) = (dense_ids(&sa, &mut dense), dense_ids(&sb, &mut dense));
+        let mut start = vec![0u32; dense.len() + 1];
+        for &id in &ids_b {
+            start[id as usize + 1] += 1;
+        }
+        for u in 0..dense.len() {
+            start[u + 1] += start[u];
+        }
+        let mut fill = start.clone();
+        let mut postings = vec![(0u32, 0f32); ids_b.len()];
+        let mut at = 0;
+        for (j, v) in got.wb.iter().enumerate() {
+            for (&id, &(_, w)) in ids_b[at..at + v.vec.len()].iter().zip(&v.vec) {
+                postings[fill[id as usize] as usize] = (j as u32, w);
+                fill[id as usize] += 1;
+            }
+            at += v.vec.len();
+        }
+        let index = Postings {
+            start: &start,
+            postings: &postings,
+        };
+        let one = score_chunk(0, &sa, &ids_a, &got.wa, &sb, &got.wb, &index);
+        assert!(!one.is_empty());
+        let bits = |v: &[(u32, u32, f32)]| {
+            v.iter()
+                .map(|&(i, j, c)| (i, j, c.to_bits()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(bits(&got.pairs), bits(&one));
     }
 
     /// Sentences drawn from a small vocabulary, so that common units pass

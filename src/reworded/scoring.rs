@@ -77,11 +77,42 @@ fn least_shared(len: usize) -> u32 {
 /// than cores, so that an uneven chunk does not hold the others up).
 const SCORING_CHUNKS: usize = 8;
 
-/// b's inverted index: unit `id`'s sentences and weights are
-/// `postings[start[id]..start[id + 1]]`.
-struct Postings<'a> {
-    start: &'a [u32],
-    postings: &'a [(u32, f32)],
+/// b's inverted index (compressed rows): unit `id`'s sentences, in order,
+/// with its weight there, are `postings[start[id]..start[id + 1]]`.
+struct Postings {
+    start: Vec<u32>,
+    postings: Vec<(u32, f32)>,
+}
+
+impl Postings {
+    /// The index of b's sentences, whose bag entries have dense ids `ids`
+    /// (flattened) below `units` and weights `wb`. O(entries + units).
+    fn build(ids: &[u32], wb: &[Weighted], units: usize) -> Postings {
+        let mut start = vec![0u32; units + 1];
+        for &id in ids {
+            start[id as usize + 1] += 1;
+        }
+        for u in 0..units {
+            start[u + 1] += start[u];
+        }
+        let mut fill = start.clone();
+        let mut postings = vec![(0u32, 0f32); ids.len()];
+        let mut at = 0;
+        for (j, v) in wb.iter().enumerate() {
+            for (&id, &(_, w)) in ids[at..at + v.vec.len()].iter().zip(&v.vec) {
+                postings[fill[id as usize] as usize] = (j as u32, w);
+                fill[id as usize] += 1;
+            }
+            at += v.vec.len();
+        }
+        Postings { start, postings }
+    }
+
+    /// Unit `id`'s sentences of b with its weight in each.
+    fn of(&self, id: u32) -> &[(u32, f32)] {
+        let (lo, hi) = (self.start[id as usize], self.start[id as usize + 1]);
+        &self.postings[lo as usize..hi as usize]
+    }
 }
 
 /// The pairs of a's sentences `sa` (the first is sentence `first`; `ids`
@@ -110,8 +141,7 @@ fn score_chunk(
         let mine = &ids[at..at + s.bag.len()];
         at += s.bag.len();
         for (&id, &(_, w)) in mine.iter().zip(&wa[i].vec) {
-            let (lo, hi) = (index.start[id as usize], index.start[id as usize + 1]);
-            let list = &index.postings[lo as usize..hi as usize];
+            let list = index.of(id);
             if list.len() > MAX_POSTINGS {
                 continue;
             }
@@ -176,26 +206,7 @@ pub(super) fn score(sa: &[Sentence], sb: &[Sentence]) -> Scored {
     let isf: Vec<f32> = df.iter().map(|&d| (1.0 + total / d as f32).ln()).collect();
     let (wa, wb) = (weigh(sa, &ids_a, &isf), weigh(sb, &ids_b, &isf));
 
-    // inverted index of b (compressed rows): each unit's sentences in
-    // order, with its weight there, at postings[start[id]..start[id + 1]]
-    let mut start = vec![0u32; units + 1];
-    for &id in &ids_b {
-        start[id as usize + 1] += 1;
-    }
-    for u in 0..units {
-        start[u + 1] += start[u];
-    }
-    let mut fill = start.clone();
-    let mut postings = vec![(0u32, 0f32); ids_b.len()];
-    let mut at = 0;
-    for (j, v) in wb.iter().enumerate() {
-        for (&id, &(_, w)) in ids_b[at..at + v.vec.len()].iter().zip(&v.vec) {
-            postings[fill[id as usize] as usize] = (j as u32, w);
-            fill[id as usize] += 1;
-        }
-        at += v.vec.len();
-    }
-    drop(fill);
+    let index = Postings::build(&ids_b, &wb, units);
 
     // a's sentences in chunks, scored on every core; each chunk's pairs
     // come back in order, so the result is the same as in one pass
@@ -209,10 +220,6 @@ pub(super) fn score(sa: &[Sentence], sb: &[Sentence]) -> Scored {
         .step_by(chunk)
         .map(|lo| (lo, (lo + chunk).min(sa.len())))
         .collect();
-    let index = Postings {
-        start: &start,
-        postings: &postings,
-    };
     let parts = crate::par::map(
         &chunks,
         |&(lo, hi)| (offsets[hi] - offsets[lo]) * 4,
@@ -314,30 +321,10 @@ mod tests {
             "big enough for threads"
         );
         let got = score(&sa, &sb);
-        // one pass, as before chunks: the same index, built here again
+        // one pass over all of a, as before chunks, on the same index
         let mut dense: FxHashMap<Unit, u32> = FxHashMap::default();
         let (ids_a, ids_b) = (dense_ids(&sa, &mut dense), dense_ids(&sb, &mut dense));
-        let mut start = vec![0u32; dense.len() + 1];
-        for &id in &ids_b {
-            start[id as usize + 1] += 1;
-        }
-        for u in 0..dense.len() {
-            start[u + 1] += start[u];
-        }
-        let mut fill = start.clone();
-        let mut postings = vec![(0u32, 0f32); ids_b.len()];
-        let mut at = 0;
-        for (j, v) in got.wb.iter().enumerate() {
-            for (&id, &(_, w)) in ids_b[at..at + v.vec.len()].iter().zip(&v.vec) {
-                postings[fill[id as usize] as usize] = (j as u32, w);
-                fill[id as usize] += 1;
-            }
-            at += v.vec.len();
-        }
-        let index = Postings {
-            start: &start,
-            postings: &postings,
-        };
+        let index = Postings::build(&ids_b, &got.wb, dense.len());
         let one = score_chunk(0, &sa, &ids_a, &got.wa, &sb, &got.wb, &index);
         assert!(!one.is_empty());
         let bits = |v: &[(u32, u32, f32)]| {

@@ -219,6 +219,24 @@ fn read(path: &str) -> Result<Decoded, String> {
     Ok(decoded)
 }
 
+/// Reads files with [`read`], refusing them once their texts together are
+/// too large. Returns the texts and, apart, how each was decoded.
+fn read_all(paths: &[String]) -> Result<(Vec<String>, Vec<Decoded>), String> {
+    let mut texts = Vec::with_capacity(paths.len());
+    let mut decoded = Vec::with_capacity(paths.len());
+    let mut total = 0;
+    for f in paths {
+        let mut d = read(f)?;
+        total += d.text.len();
+        if let Some(why) = too_large(total) {
+            return Err(format!("the texts are {why}"));
+        }
+        texts.push(std::mem::take(&mut d.text));
+        decoded.push(d);
+    }
+    Ok((texts, decoded))
+}
+
 /// How a document's encoding was found, for the summary.
 fn encoding_note(d: &quotelens::Document, how: Option<DetectedBy>) -> String {
     match (&d.encoding, how) {
@@ -384,22 +402,10 @@ fn main() -> ExitCode {
             if args.files.iter().filter(|f| *f == "-").count() > 1 {
                 return fail("- (standard input) can be given once");
             }
-            let mut texts = Vec::new();
-            let mut decoded = Vec::new();
-            let mut total = 0;
-            for f in &args.files {
-                match read(f) {
-                    Ok(mut d) => {
-                        total += d.text.len();
-                        texts.push(std::mem::take(&mut d.text));
-                        decoded.push(Some(d));
-                    }
-                    Err(e) => return fail(&e),
-                }
-                if let Some(why) = too_large(total) {
-                    return fail(&format!("the texts are {why}"));
-                }
-            }
+            let (texts, decoded) = match read_all(&args.files) {
+                Ok((texts, decoded)) => (texts, decoded.into_iter().map(Some).collect()),
+                Err(e) => return fail(&e),
+            };
             let names = args
                 .files
                 .iter()

@@ -22,10 +22,10 @@
 //! comparison that fails (a missing file, binary input) is named on
 //! standard error; the others are still written, and the exit code is 2.
 
-use crate::{merge_options, read};
-use quotelens::{compare, too_large, Options};
+use crate::{merge_options, read_all};
+use quotelens::{compare, Options};
 use serde::{Deserialize, Serialize};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -123,24 +123,17 @@ fn run_one<'a>(
         options = merge_options(&options, patch, &format!("{}: options", c.id))?;
     }
     options.validate().map_err(|e| format!("{}: {e}", c.id))?;
-    let mut texts = Vec::new();
-    let mut encodings = Vec::new();
-    let mut total = 0;
-    for f in &c.files {
-        let path: PathBuf = base.join(f);
-        let d = read(&path.to_string_lossy())?;
-        total += d.text.len();
-        if let Some(why) = too_large(total) {
-            return Err(format!("the texts are {why}"));
-        }
-        encodings.push(d.encoding);
-        texts.push(d.text);
-    }
+    let paths: Vec<String> = c
+        .files
+        .iter()
+        .map(|f| base.join(f).to_string_lossy().into_owned())
+        .collect();
+    let (texts, decoded) = read_all(&paths)?;
     let names = c.names.clone().unwrap_or_else(|| c.files.clone());
     let mut report = compare(&texts, &options);
-    for ((d, name), enc) in report.documents.iter_mut().zip(&names).zip(encodings) {
+    for ((d, name), dec) in report.documents.iter_mut().zip(&names).zip(&decoded) {
         d.name = name.clone();
-        d.encoding = Some(enc.to_string());
+        d.encoding = Some(dec.encoding.to_string());
     }
     let mut json = serde_json::to_vec(&report).map_err(|e| e.to_string())?;
     json.push(b'\n');

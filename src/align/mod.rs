@@ -438,14 +438,19 @@ fn reworded_passage(
         reworded::units::of(d.tokens, s).into_iter().collect()
     };
     let (sa, sb) = (set(a, pa), set(b, pb));
-    let (pa, pb) = (a.shared_sentences(pa, &sb), b.shared_sentences(pb, &sa));
+    let (ta, tb) = (a.shared_sentences(pa, &sb), b.shared_sentences(pb, &sa));
+    // the evidence is what the trimmed passages share: a side's units are
+    // gathered again only when its span lost a sentence
+    let sa = if ta == pa { sa } else { set(a, ta) };
+    let sb = if tb == pb { sb } else { set(b, tb) };
+    let (pa, pb) = (ta, tb);
     let ops = edits::edits(runs, a, b, pa, pb);
     let similarity = similarity(&ops, a, b, pa, pb);
     PairPassage {
         a: pa,
         b: pb,
-        matched_a: reworded::units::matched(a.tokens, pa, &set(b, pb)),
-        matched_b: reworded::units::matched(b.tokens, pb, &set(a, pa)),
+        matched_a: reworded::units::matched(a.tokens, pa, &sb),
+        matched_b: reworded::units::matched(b.tokens, pb, &sa),
         ops,
         similarity,
         evidence: c.evidence,

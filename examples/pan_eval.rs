@@ -14,6 +14,11 @@
 //! one half, score on the other). The default
 //! options (reworded passages included); `--options` replaces them.
 //!
+//! `PAN_CASES=1` prints, for every case, how much of it the detections
+//! touching it cover on each side (`CASE pair susp covered/length src
+//! covered/length dets n`); `PAN_DEBUG=1` prints detections of low
+//! precision with the text they take in beyond their case.
+//!
 //! `--check` exits with status 1 when a score falls below its regression
 //! floor in [`FLOORS`] (set a little under the measured figures, so a
 //! change that loses quality fails `make test`).
@@ -83,7 +88,7 @@ fn score_pair(
     let tr = read(&root.join("src").join(src));
     let report = compare(&[&ts, &tr], opts);
     let (ms, mr) = (char_index(&ts), char_index(&tr));
-    let detections = report
+    let detections: Vec<Pair> = report
         .passages
         .iter()
         .map(|p| Pair {
@@ -92,6 +97,21 @@ fn score_pair(
         })
         .collect();
     let cases = cases(&truth);
+    if std::env::var("PAN_CASES").is_ok() {
+        for c in &cases {
+            let touching: Vec<&Pair> = detections.iter().filter(|d: &&Pair| d.touches(c)).collect();
+            let mut s: Vec<(u32, u32)> = touching.iter().map(|o| o.susp).collect();
+            let mut r: Vec<(u32, u32)> = touching.iter().map(|o| o.src).collect();
+            let cs = plagdet::covered(c.susp, &mut s);
+            let cr = plagdet::covered(c.src, &mut r);
+            eprintln!(
+                "CASE {line} susp {cs}/{} src {cr}/{} dets {}",
+                c.susp.1 - c.susp.0,
+                c.src.1 - c.src.0,
+                touching.len(),
+            );
+        }
+    }
     if std::env::var("PAN_DEBUG").is_ok() {
         let cs: Vec<char> = ts.chars().collect();
         for d in &detections {
@@ -132,15 +152,15 @@ fn score_pair(
 /// largest share of pairs with a detection.
 ///
 /// Measured with default options (reworded passages included): 1.2%,
-/// 0.964, 0.848, 0.870, 0.334, 0.863. The targets (≤ 1%, 0.97, 0.93,
+/// 0.966, 0.852, 0.871, 0.629, 0.881. The targets (≤ 1%, 0.97, 0.93,
 /// 0.93, 0.65, 0.93) are not reached yet; these floors guard what is.
 const FLOORS: [(&str, f64); 6] = [
     ("no-plagiarism", 0.015),
     ("no-obfuscation", 0.955),
     ("random", 0.84),
     ("translation", 0.86),
-    ("summary", 0.325),
-    ("overall", 0.855),
+    ("summary", 0.60),
+    ("overall", 0.87),
 ];
 
 fn floor_ok(label: &str, value: f64) -> bool {

@@ -25,6 +25,9 @@ pub(crate) struct Candidate {
     pub exact_weight: u64,
     /// The exact chains in it, as token spans in `a` and `b`.
     pub exact_spans: Vec<SpanPair>,
+    /// Pieces joined as a summary (sentences condensed from all over a
+    /// longer passage; see [`crate::reworded::summary`]), 0 if it is none.
+    pub summary_pieces: u32,
 }
 
 /// A candidate is a verbatim quote when exact chains carry at least this
@@ -42,6 +45,14 @@ impl Candidate {
         self.reworded |= other.reworded;
         self.exact_weight += other.exact_weight;
         self.exact_spans.extend_from_slice(&other.exact_spans);
+        self.summary_pieces = self.summary_pieces.max(other.summary_pieces);
+    }
+
+    /// A summary of at least [`crate::reworded::summary::MIN_SUMMARY_SEEDS`]
+    /// pieces: reported as one reworded passage, even when its pieces are
+    /// copied sentences.
+    pub fn is_summary(&self) -> bool {
+        self.summary_pieces as usize >= crate::reworded::summary::MIN_SUMMARY_SEEDS
     }
 
     /// Holds exact chains.
@@ -88,16 +99,77 @@ pub(super) fn drop_echoes(cs: Vec<Candidate>) -> Vec<Candidate> {
         .collect()
 }
 
+/// Sentences moved inside a retold passage may have this much weight
+/// between them on either side (about one sentence, reworded past
+/// matching); more is commentary between separate quotes.
+pub(crate) const REORDER_GAP: u64 = 200;
+
+/// True when exact chains `spans` are sentences put in another order in
+/// place: at least two, short (a sentence each, at most
+/// [`crate::reworded::summary::SUMMARY_PIECE`] of weight), some crossing,
+/// and following each other with at most [`REORDER_GAP`] between them on
+/// both sides. Such a passage was retold (the "clauses moved"),
+/// and is one reworded passage; quotes far apart, or whole paragraphs in
+/// another order, stay passages of their own. O(k log k) for k spans.
+pub(crate) fn reordered_in_place(spans: &[SpanPair], a: &DocView, b: &DocView) -> bool {
+    if spans.len() < 2 {
+        return false;
+    }
+    let short = spans.iter().all(|&(sa, sb)| {
+        a.weight(sa.0, sa.1).max(b.weight(sb.0, sb.1)) <= crate::reworded::summary::SUMMARY_PIECE
+    });
+    let mut by_a: Vec<SpanPair> = spans.to_vec();
+    by_a.sort_by_key(|s| (s.0 .0, s.1 .0));
+    let crossing = by_a.windows(2).any(|w| w[1].1 .0 < w[0].1 .0);
+    let tiled = |mut v: Vec<(u32, u32)>, d: &DocView| {
+        v.sort_unstable();
+        let mut end = v[0].1;
+        for s in &v[1..] {
+            if d.weight(end, s.0) > REORDER_GAP {
+                return false;
+            }
+            end = end.max(s.1);
+        }
+        true
+    };
+    short
+        && crossing
+        && tiled(spans.iter().map(|s| s.0).collect(), a)
+        && tiled(spans.iter().map(|s| s.1).collect(), b)
+}
+
+/// True when two of the exact chains `spans` overlap on both sides: each
+/// bridged the other's sentences (a chain may step over quoted text), as
+/// when sentences were swapped pairwise. Their union is one passage; when
+/// it is no copy, it is sentences moved in place (see
+/// [`reordered_in_place`]). O(k log k + k · o) for k spans, o of them
+/// open at once in `a`.
+pub(crate) fn interleaved(spans: &[SpanPair]) -> bool {
+    let mut v: Vec<SpanPair> = spans.to_vec();
+    v.sort_by_key(|s| (s.0 .0, s.1 .0));
+    // the earlier spans still open in a at each span's start
+    let mut active: Vec<SpanPair> = Vec::new();
+    for s in v {
+        active.retain(|r| r.0 .1 > s.0 .0);
+        if active.iter().any(|r| overlaps(r.1, s.1)) {
+            return true;
+        }
+        active.push(s);
+    }
+    false
+}
+
 /// Drops reworded fragments that are mostly (by [`REWORDED_EXPLAINED`])
 /// made of exact candidates which no one passage can hold: two that cross
 /// (in one order in `a`, the other in `b`) or that share text on one side
 /// (a quote pasted twice). Such a fragment is a vaguer echo of separate
 /// quotes, and merging it would swallow the commentary between them. A
 /// fragment that is mostly reworded text keeps its crossing pieces: words
-/// and clauses move inside a reworded passage.
+/// and clauses move inside a reworded passage; so does one whose pieces are
+/// sentences [`reordered_in_place`].
 ///
 /// O(c log c + f · k) for f fragments and k exact candidates overlapping one.
-pub(super) fn drop_incoherent(cs: Vec<Candidate>) -> Vec<Candidate> {
+pub(super) fn drop_incoherent(cs: Vec<Candidate>, a: &DocView, b: &DocView) -> Vec<Candidate> {
     let mut exact: Vec<SpanPair> = cs
         .iter()
         .filter(|c| c.is_exact())
@@ -121,7 +193,11 @@ pub(super) fn drop_incoherent(cs: Vec<Candidate>) -> Vec<Candidate> {
                 .sum();
             covered as f64 >= REWORDED_EXPLAINED * (x.1 - x.0) as f64
         };
-        !coherent && (share(c.ta, |e| e.0) || share(c.tb, |e| e.1))
+        let moved = || {
+            let spans: Vec<SpanPair> = inside.iter().map(|&&e| e).collect();
+            reordered_in_place(&spans, a, b)
+        };
+        !coherent && (share(c.ta, |e| e.0) || share(c.tb, |e| e.1)) && !moved()
     };
     cs.into_iter()
         .filter(|c| c.is_exact() || !echo(c))

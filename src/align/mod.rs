@@ -250,6 +250,7 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
             reworded: false,
             exact_weight: ch.matched,
             exact_spans: vec![(ch.ta, ch.tb)],
+            summary_pieces: 0,
         })
         .collect();
     if opts.reworded {
@@ -264,15 +265,16 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
                     reworded: true,
                     exact_weight: 0,
                     exact_spans: Vec::new(),
+                    summary_pieces: f.summary_pieces,
                 });
             }
         }
     }
-    let mut merged = drop_echoes(merge_candidates(drop_incoherent(cands)));
+    let mut merged = drop_echoes(merge_candidates(drop_incoherent(cands, a, b)));
     if opts.reworded {
         merged = reworded::summary::merge_summaries(merged, a, b);
         for c in &mut merged {
-            if c.reworded {
+            if c.reworded || reworded::summary::condenses(c, a, b) {
                 reworded::summary::extend_summary(c, a, b);
             }
         }
@@ -297,6 +299,16 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
         // the reworded passage. A mostly exact candidate with chains inside
         // gives only its chains, as the chains were split by commentary and
         // the reworded fragments only confirmed them.
+        if reworded::summary::condenses(&c, a, b) {
+            out.push(reworded_passage(runs, a, b, &c, None));
+            continue;
+        }
+        let moved = (c.reworded && candidates::reordered_in_place(&c.exact_spans, a, b))
+            || (candidates::interleaved(&c.exact_spans) && !is_copy(runs, a, b, c.ta, c.tb));
+        if moved {
+            out.push(reworded_passage(runs, a, b, &c, Some(opts.max_gap)));
+            continue;
+        }
         let (edges, rest) = if c.reworded {
             split_edges(runs, &c, a, b, opts)
         } else {

@@ -71,19 +71,21 @@ pub(crate) struct Fragment {
     pub a: (u32, u32),
     pub b: (u32, u32),
     pub cosine: f32,
+    /// Seeded sentences on its short side, for a summary (0 otherwise).
+    pub summary_pieces: u32,
 }
 
 /// Cosine of the sums of two sets of weighted sentences.
-fn fragment_cosine(a: &[Weighted], b: &[Weighted]) -> f32 {
+pub(super) fn fragment_cosine<W: std::borrow::Borrow<Weighted>>(a: &[W], b: &[W]) -> f32 {
     let mut va: FxHashMap<Unit, f32> = FxHashMap::default();
     for s in a {
-        for &(k, w) in &s.vec {
+        for &(k, w) in &s.borrow().vec {
             *va.entry(k).or_default() += w;
         }
     }
     let mut vb: FxHashMap<Unit, f32> = FxHashMap::default();
     for s in b {
-        for &(k, w) in &s.vec {
+        for &(k, w) in &s.borrow().vec {
             *vb.entry(k).or_default() += w;
         }
     }
@@ -120,7 +122,7 @@ pub(crate) fn dice_of(x: &[Unit], y: &[Unit]) -> f32 {
 
 /// True when sentence `s` shares [`GAP_MIN_SHARED`] keys with the
 /// sentences `range` of the other document.
-fn related(s: &Sentence, other: &[Sentence], range: (u32, u32)) -> bool {
+pub(super) fn related(s: &Sentence, other: &[Sentence], range: (u32, u32)) -> bool {
     let lo = range.0 as usize;
     let hi = (range.1 as usize).min(other.len());
     let mut keys: FxHashSet<Unit> = FxHashSet::default();
@@ -171,6 +173,8 @@ pub(crate) fn fragments(sa: &[Sentence], sb: &[Sentence]) -> Vec<Fragment> {
     // cluster seeds that lie near each other on both sides
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut open: Vec<usize> = Vec::new();
+    // each seed's cluster
+    let mut member: Vec<usize> = Vec::with_capacity(seeds.len());
     let gap = MAX_SENTENCE_GAP;
     for &(i, j) in &seeds {
         open.retain(|&c| clusters[c].a.1 + gap + 1 >= i);
@@ -209,12 +213,14 @@ pub(crate) fn fragments(sa: &[Sentence], sb: &[Sentence]) -> Vec<Fragment> {
                 cl.b = (cl.b.0.min(j), cl.b.1.max(j));
                 cl.seeds += 1;
                 cl.last_b = j;
+                member.push(c);
             }
             _ => {
                 if open.len() >= MAX_OPEN_CLUSTERS {
                     open.remove(0);
                 }
                 open.push(clusters.len());
+                member.push(clusters.len());
                 clusters.push(Cluster {
                     a: (i, i),
                     b: (j, j),
@@ -225,7 +231,7 @@ pub(crate) fn fragments(sa: &[Sentence], sb: &[Sentence]) -> Vec<Fragment> {
         }
     }
 
-    clusters
+    let mut out: Vec<Fragment> = clusters
         .iter()
         .filter_map(|cl| {
             let fa = &wa[cl.a.0 as usize..=cl.a.1 as usize];
@@ -241,9 +247,20 @@ pub(crate) fn fragments(sa: &[Sentence], sb: &[Sentence]) -> Vec<Fragment> {
                 a: (sa[cl.a.0 as usize].tokens.0, sa[cl.a.1 as usize].tokens.1),
                 b: (sb[cl.b.0 as usize].tokens.0, sb[cl.b.1 as usize].tokens.1),
                 cosine,
+                summary_pieces: 0,
             })
         })
-        .collect()
+        .collect();
+    // seeds in order on both sides, in clusters of their own, are not
+    // pieces of a summary
+    let loose: Vec<(u32, u32)> = seeds
+        .iter()
+        .zip(&member)
+        .filter(|&(_, &c)| (clusters[c].seeds as usize) < super::summary::MIN_SUMMARY_SEEDS)
+        .map(|(&s, _)| s)
+        .collect();
+    out.extend(super::summary::summary_fragments(&loose, sa, sb, &wa, &wb));
+    out
 }
 
 #[cfg(test)]

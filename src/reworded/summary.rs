@@ -11,6 +11,160 @@ use crate::align::candidates::{overlaps, Candidate};
 use crate::align::DocView;
 use crate::keysort;
 use crate::reworded::units::{self, Unit};
+
+use super::fragments::{fragment_cosine, related, Fragment, FRAGMENT_COSINE};
+use super::scoring::Weighted;
+use super::sentences::Sentence;
+
+/// Summary clusters: seeded sentences of the short side (the summary) may
+/// have at most this many sentences without a seed between them, each of
+/// which must still be related to the partners' stretch (as in
+/// [`super::fragments`])…
+pub(crate) const SUMMARY_SEED_GAP: u32 = 2;
+
+/// …their partners on the long side lie within this many sentences (a
+/// summary condenses one passage, not a whole book)…
+pub(crate) const SUMMARY_WINDOW: u32 = 80;
+
+/// …and a summary cluster holds at least this many seeded sentences on
+/// its short side: one or two sentences that resemble two far-apart
+/// sentences are what any two texts on one topic have.
+pub(crate) const MIN_SUMMARY_SEEDS: usize = 3;
+
+/// Partners this close, in order, are one place of the long side (see
+/// [`summary_fragments`]).
+const SAME_PLACE: u32 = 1;
+
+/// A summary's cosine with the whole stretch it condenses (not only the
+/// sentences its own resemble) is at least this: a summary keeps its
+/// source's vocabulary, where a text that merely shares the topic matches a
+/// few sentences here and there.
+pub(crate) const SUMMARY_COSINE: f32 = 0.34;
+
+/// Clusters of seeds (sentence pairs `(i, j)`, sorted) that lie close
+/// together on one side and spread over a stretch at least
+/// [`SUMMARY_RATIO`] times as many sentences long on the other, in any
+/// order there: a summary, whose sentences each condense sentences from all
+/// over its source. Kept when the short stretch and its partners' sentences
+/// have a cosine of [`FRAGMENT_COSINE`]. Either side may be the summary.
+///
+/// # Complexity
+/// O(s log s) for s seeds, plus O(sentences of the stretches) per cluster.
+pub(super) fn summary_fragments(
+    seeds: &[(u32, u32)],
+    sa: &[Sentence],
+    sb: &[Sentence],
+    wa: &[Weighted],
+    wb: &[Weighted],
+) -> Vec<Fragment> {
+    let mut out = one_way(seeds, sa, sb, wa, wb);
+    let mut swapped: Vec<(u32, u32)> = seeds.iter().map(|&(i, j)| (j, i)).collect();
+    swapped.sort_unstable();
+    out.extend(
+        one_way(&swapped, sb, sa, wb, wa)
+            .into_iter()
+            .map(|f| Fragment {
+                a: f.b,
+                b: f.a,
+                ..f
+            }),
+    );
+    out
+}
+
+/// [`summary_fragments`] with `a` as the summary side.
+fn one_way(
+    seeds: &[(u32, u32)],
+    sa: &[Sentence],
+    sb: &[Sentence],
+    wa: &[Weighted],
+    wb: &[Weighted],
+) -> Vec<Fragment> {
+    let mut out = Vec::new();
+    let mut lo = 0;
+    while lo < seeds.len() {
+        // seeds whose a-sentences follow each other closely
+        let mut hi = lo + 1;
+        while hi < seeds.len() && seeds[hi].0 <= seeds[hi - 1].0 + SUMMARY_SEED_GAP + 1 {
+            hi += 1;
+        }
+        if let Some(f) = cluster(&seeds[lo..hi], sa, sb, wa, wb) {
+            out.push(f);
+        }
+        lo = hi;
+    }
+    out
+}
+
+/// One summary fragment from seeds close together on a, if they make one.
+fn cluster(
+    group: &[(u32, u32)],
+    sa: &[Sentence],
+    sb: &[Sentence],
+    wa: &[Weighted],
+    wb: &[Weighted],
+) -> Option<Fragment> {
+    // the partners in the window of SUMMARY_WINDOW sentences holding most
+    let mut js: Vec<u32> = group.iter().map(|&(_, j)| j).collect();
+    js.sort_unstable();
+    js.dedup();
+    let (mut best, mut from) = (0, 0);
+    let mut l = 0;
+    for r in 0..js.len() {
+        while js[r] - js[l] > SUMMARY_WINDOW {
+            l += 1;
+        }
+        if r + 1 - l > best {
+            (best, from) = (r + 1 - l, js[l]);
+        }
+    }
+    let kept: Vec<(u32, u32)> = group
+        .iter()
+        .copied()
+        .filter(|&(_, j)| j >= from && j <= from + SUMMARY_WINDOW)
+        .collect();
+    let mut is: Vec<u32> = kept.iter().map(|&(i, _)| i).collect();
+    is.dedup();
+    // places of the long side it draws on: a seed whose partner follows
+    // the previous seed's closely (a copied stretch) is the same place
+    let places = 1 + kept
+        .windows(2)
+        .filter(|w| !(w[1].1 >= w[0].1 && w[1].1 <= w[0].1 + SAME_PLACE))
+        .count();
+    if is.len() < MIN_SUMMARY_SEEDS || places < MIN_SUMMARY_SEEDS {
+        return None;
+    }
+    let (a0, a1) = (is[0], is[is.len() - 1]);
+    let b0 = kept.iter().map(|&(_, j)| j).min()?;
+    let b1 = kept.iter().map(|&(_, j)| j).max()?;
+    // a summary: its stretch is much shorter than what it condenses
+    if ((a1 - a0 + 1) as u64) * SUMMARY_RATIO > (b1 - b0 + 1) as u64 {
+        return None;
+    }
+    // sentences between the seeds on the summary side are its own too
+    let bridged = is
+        .windows(2)
+        .all(|w| (w[0] + 1..w[1]).all(|g| related(&sa[g as usize], sb, (b0, b1 + 1))));
+    if !bridged {
+        return None;
+    }
+    let partners: Vec<&Weighted> = {
+        let mut js: Vec<u32> = kept.iter().map(|&(_, j)| j).collect();
+        js.sort_unstable();
+        js.dedup();
+        js.iter().map(|&j| &wb[j as usize]).collect()
+    };
+    let short: Vec<&Weighted> = wa[a0 as usize..=a1 as usize].iter().collect();
+    let cosine = fragment_cosine(&short, &partners);
+    let hull: Vec<&Weighted> = wb[b0 as usize..=b1 as usize].iter().collect();
+    let whole = fragment_cosine(&short, &hull);
+    (cosine >= FRAGMENT_COSINE && whole >= SUMMARY_COSINE).then(|| Fragment {
+        a: (sa[a0 as usize].tokens.0, sa[a1 as usize].tokens.1),
+        b: (sb[b0 as usize].tokens.0, sb[b1 as usize].tokens.1),
+        cosine,
+        summary_pieces: is.len() as u32,
+    })
+}
 /// Summary merging (paraphrase mode only): two candidates next to each
 /// other on the shorter (summary) side, in any order on the longer side,
 /// join when the gap between them on the summary side weighs at most this,
@@ -76,7 +230,9 @@ pub(crate) fn merge_summaries(mut cs: Vec<Candidate>, a: &DocView, b: &DocView) 
                         && gb <= SUMMARY_SHORT_GAP
                         && ga <= SUMMARY_LONG_GAP;
                     if a_short || b_short {
+                        let pieces = last.summary_pieces.max(1) + c.summary_pieces.max(1);
                         last.absorb(&c);
+                        last.summary_pieces = pieces;
                         merged_any = true;
                         continue;
                     }
@@ -87,6 +243,22 @@ pub(crate) fn merge_summaries(mut cs: Vec<Candidate>, a: &DocView, b: &DocView) 
         cs = out;
     }
     cs
+}
+
+/// True when candidate `c` is a summary to report as one reworded
+/// passage: it joined at least [`MIN_SUMMARY_SEEDS`] pieces, its long side
+/// is at least [`SUMMARY_RATIO`] times its short one, and every exact chain
+/// in it is one copied sentence at most ([`SUMMARY_PIECE`] of weight on
+/// either side): longer quotes in it stay passages of their own, so that
+/// commentary between two pasted paragraphs is never taken in.
+pub(crate) fn condenses(c: &Candidate, a: &DocView, b: &DocView) -> bool {
+    let (wa, wb) = (a.weight(c.ta.0, c.ta.1), b.weight(c.tb.0, c.tb.1));
+    c.is_summary()
+        && wa.min(wb) * SUMMARY_RATIO <= wa.max(wb)
+        && c.exact_spans.iter().all(|&(x, y)| {
+            a.weight(x.0, x.1).max(b.weight(y.0, y.1)) <= SUMMARY_PIECE
+                && a.inner_sentences(x).max(b.inner_sentences(y)) <= MAX_INNER
+        })
 }
 
 /// Largest piece (in weight, on its shorter side) that counts as one
@@ -109,12 +281,16 @@ pub(crate) const SUMMARY_EXTEND_RATIO: u64 = 3;
 /// from 0.41 to 0.43 while the other sub-corpora did not move.
 pub(crate) const SUMMARY_EXTEND_SHARED: usize = 1;
 
+/// Sentences sharing nothing with a summary that its long side's extension
+/// steps over to reach one that does.
+pub(crate) const SUMMARY_EXTEND_GAP: usize = 2;
+
 /// Extends the long side of a summary-like candidate (not verbatim, long side
 /// at least [`SUMMARY_RATIO`] times the short one) over neighbouring
 /// sentences that share [`SUMMARY_EXTEND_SHARED`] content words with the
 /// summary. O(sentences added · their units).
 pub(crate) fn extend_summary(c: &mut Candidate, a: &DocView, b: &DocView) {
-    if c.verbatim(a, b) {
+    if c.verbatim(a, b) && !condenses(c, a, b) {
         return;
     }
     let (wa, wb) = (a.weight(c.ta.0, c.ta.1), b.weight(c.tb.0, c.tb.1));
@@ -137,11 +313,20 @@ pub(crate) fn extend_summary(c: &mut Candidate, a: &DocView, b: &DocView) {
         return;
     }
     let (mut lo, mut hi) = (first, last - 1);
-    while lo > 0 && related(lo - 1) {
-        lo -= 1;
+    // over related sentences, and over up to SUMMARY_EXTEND_GAP others
+    // when a related one follows them
+    let gap = SUMMARY_EXTEND_GAP;
+    while let Some(k) = (1..=gap + 1)
+        .take_while(|&k| k <= lo)
+        .find(|&k| related(lo - k))
+    {
+        lo -= k;
     }
-    while hi + 1 < ss.len() && related(hi + 1) {
-        hi += 1;
+    while let Some(k) = (1..=gap + 1)
+        .take_while(|&k| hi + k < ss.len())
+        .find(|&k| related(hi + k))
+    {
+        hi += k;
     }
     long.0 = long.0.min(ss[lo].tokens.0);
     long.1 = long.1.max(ss[hi].tokens.1);

@@ -515,3 +515,123 @@ fn a_short_aside_next_to_a_retold_paragraph_stays_outside_it() {
         assert!(!slice(text, b.start, b.end).contains("Typical"));
     }
 }
+
+/// A long invented report on one harbour: every sentence is on the topic,
+/// so a summary drawing on sentences far apart shares words with all of it.
+const HARBOUR: [&str; 20] = [
+    "The harbour council voted on Monday to build a flood barrier across the mouth of the old port.",
+    "The barrier will cost about forty million euros and take three years to complete.",
+    "Engineers from the regional authority drew up the plans after a two-year study of the tides.",
+    "Their report compared six designs, from a fixed dam to floating gates anchored to the seabed.",
+    "The council chose a design with steel gates that lie flat on the bottom of the channel.",
+    "Fishing crews worry that the narrower channel will slow boats returning with their catch at dawn.",
+    "Their cooperative collected more than four hundred signatures against the first version of the plan.",
+    "Talks between the cooperative and the council lasted most of the summer.",
+    "Several members said the meetings were tense but ended in a workable agreement.",
+    "The agreement also sets up a committee that will meet every month during construction.",
+    "Last winter, waves flooded the fish market twice and damaged dozens of shops along the quay.",
+    "Residents in the lower streets spent days pumping water out of cellars and garages.",
+    "Volunteers from the sailing club handed out sandbags and blankets to older neighbours.",
+    "The fire brigade said it had never answered so many calls in a single night.",
+    "Schools near the waterfront closed for a week while the damage was assessed.",
+    "Construction crews will begin dredging the channel early next spring, weather permitting.",
+    "Traffic on the coastal road will be diverted through the industrial zone during the works.",
+    "Bus routes to the beach will change for two summers, the transport office warned.",
+    "Cyclists will keep a narrow lane along the promenade for the whole period.",
+    "A public meeting on the final design is planned at the town hall at the end of the month.",
+];
+
+/// A summary that condenses sentences from all over a longer report (each
+/// of its sentences retells one far from the others) is one reworded
+/// passage: its short side is the summary, its long side the stretch it
+/// condenses, and the commentary around it stays the post's own.
+#[test]
+fn a_summary_of_sentences_far_apart_is_one_reworded_passage() {
+    let report = HARBOUR.join(" ");
+    let summary = "The harbour council has voted to build a flood barrier with steel gates \
+across the old port's mouth. Fishing crews fear that the narrower channel will slow their boats \
+at dawn. Last winter waves twice flooded the fish market and damaged shops on the quay. Dredging \
+of the channel will begin next spring, and coastal road traffic will go through the industrial zone.";
+    let before = "My grandfather fished from that port for forty years and never owned a raincoat.";
+    let after = "Anyway, the gulls will not care either way, and neither will my cat.";
+    let post = format!("{before}\n\n{summary}\n\n{after}");
+    let r = compare(&[&report, &post], &Options::default());
+    check_invariants(&[&report, &post], &r);
+    assert_eq!(r.passages.len(), 1, "{:#?}", r.passages);
+    let p = &r.passages[0];
+    assert_eq!(p.kind, PassageKind::Reworded);
+    let (ss, se) = find16(&post, summary);
+    let (rs, re) = (p.b.start, p.b.end);
+    assert!(
+        rs <= ss + 2 && se <= re + 2,
+        "summary {ss}..{se}, passage {rs}..{re}"
+    );
+    for own in [before, after] {
+        let (s, e) = find16(&post, own);
+        assert!(e <= rs || re <= s, "{own} taken in");
+    }
+    // the long side runs from the first sentence condensed to the last
+    let (first, _) = find16(&report, HARBOUR[0]);
+    let (_, last) = find16(&report, HARBOUR[16]);
+    // (the passage ends before the final full stop)
+    assert!(
+        p.a.start <= first && last <= p.a.end + 1,
+        "{:?} for {first}..{last}",
+        p.a
+    );
+}
+
+/// Two or three sentences of an article that only share its topic (a few
+/// sentences alike here and there) are no summary of it.
+#[test]
+fn sentences_on_the_same_topic_are_no_summary() {
+    let report = HARBOUR.join(" ");
+    let post = "Our sailing club met on Thursday to plan the regatta for the coming season. \
+The committee wants boats from every village along the coast to take part this year. \
+Members voted to hold the prize giving in the old fish market, if the roof is repaired. \
+Training for young sailors starts in April, and parents can borrow life jackets from the club.";
+    let r = compare(&[&report, post], &Options::default());
+    check_invariants(&[&report, post], &r);
+    assert!(r.passages.is_empty(), "{:#?}", r.passages);
+}
+
+/// Sentences of a paragraph copied with light edits but put in another
+/// order in place are one reworded passage (a retelling that moved them),
+/// while two quotes in another order with commentary between them stay
+/// two passages.
+#[test]
+fn sentences_swapped_in_place_are_one_reworded_passage() {
+    let source = HARBOUR[..6].join(" ");
+    let swapped = format!(
+        "{} {} {} {} {} {}",
+        HARBOUR[1].replace("about forty", "roughly forty"),
+        HARBOUR[0],
+        HARBOUR[3].replace("six designs", "six different designs"),
+        HARBOUR[2],
+        HARBOUR[5],
+        HARBOUR[4].replace("The council chose", "In the end the council picked"),
+    );
+    let post = format!("Here is what the paper said.\n\n{swapped}\n\nWe shall see.");
+    let r = compare(&[&source, &post], &Options::default());
+    check_invariants(&[&source, &post], &r);
+    assert_eq!(r.passages.len(), 1, "{:#?}", r.passages);
+    assert_eq!(
+        r.passages[0].kind,
+        PassageKind::Reworded,
+        "{:#?}",
+        r.passages
+    );
+    let (s, e) = find16(&post, &swapped);
+    let b = r.passages[0].b;
+    assert!(b.start <= s + 2 && e <= b.end + 2, "{b:?} for {s}..{e}");
+
+    let apart = format!(
+        "{}\n\nThat is a lot of money for a wall, if you ask anyone in my street, and the \
+mayor knows it as well as we do.\n\n{}",
+        HARBOUR[1], HARBOUR[0]
+    );
+    let r = compare(&[&source, &apart], &Options::default());
+    check_invariants(&[&source, &apart], &r);
+    assert_eq!(r.passages.len(), 2, "{:#?}", r.passages);
+    assert!(r.passages.iter().all(|p| p.kind == PassageKind::Verbatim));
+}

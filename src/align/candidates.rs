@@ -253,3 +253,53 @@ pub(super) fn drop_double_overlaps(mut ps: Vec<PairPassage>) -> Vec<PairPassage>
     keysort::sort_by_key(&mut kept, |p| keysort::key4(p.a.0, p.b.0, 0, 0));
     kept
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every pair compared: the reference [`interleaved`] must agree with.
+    fn naive(spans: &[SpanPair]) -> bool {
+        spans.iter().enumerate().any(|(i, x)| {
+            spans[i + 1..]
+                .iter()
+                .any(|y| overlaps(x.0, y.0) && overlaps(x.1, y.1))
+        })
+    }
+
+    #[test]
+    fn interleaved_agrees_with_comparing_all_pairs() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: u32| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as u32
+        };
+        let mut seen = [0usize; 2];
+        for _ in 0..5000 {
+            let k = 1 + next(6) as usize;
+            let spans: Vec<SpanPair> = (0..k)
+                .map(|_| {
+                    let (a, b) = (next(60), next(60));
+                    ((a, a + 1 + next(15)), (b, b + 1 + next(15)))
+                })
+                .collect();
+            let want = naive(&spans);
+            assert_eq!(interleaved(&spans), want, "{spans:?}");
+            seen[want as usize] += 1;
+        }
+        // both answers were exercised
+        assert!(seen[0] > 500 && seen[1] > 500, "{seen:?}");
+    }
+
+    #[test]
+    fn pieces_apart_or_in_order_are_not_interleaved() {
+        // in order, touching: one quote after another
+        assert!(!interleaved(&[((0, 10), (0, 10)), ((10, 20), (10, 20))]));
+        // one quote pasted twice: the same text in a, two places in b
+        assert!(!interleaved(&[((0, 10), (0, 10)), ((0, 10), (30, 40))]));
+        // each bridging the other's sentence
+        assert!(interleaved(&[((0, 30), (10, 40)), ((10, 40), (0, 30))]));
+    }
+}

@@ -8,7 +8,8 @@
 //! 3. [`scoring`]: sentence pairs with similar bags, through an inverted
 //!    index over dense unit ids.
 //! 4. [`fragments`]: those pairs clustered into reworded fragments.
-//! 5. [`summary`]: pieces that condense a longer passage join as one.
+//! 5. [`summary`]: sentences that condense a longer passage, found from
+//!    seeds spread over it and from pieces next to each other, join as one.
 //! 6. [`pairs`]: with many documents, which pairs are worth matching.
 //!
 //! The aligner merges fragments with the exact chains and labels each

@@ -1,11 +1,23 @@
-//! Summaries: pieces that follow each other closely on a short side and
-//! spread over a much longer side join as one passage (a summary condenses
-//! its source), and a reworded summary's long side extends over the
-//! neighbouring sentences that share its words.
+//! Summaries: a summary condenses its source, so its sentences follow each
+//! other closely on the short side while what they retell lies all over a
+//! longer stretch of the other text. Three steps find them:
+//!
+//! 1. [`summary_fragments`]: seeds (similar sentence pairs) close together
+//!    on one side whose partners come from at least [`MIN_SUMMARY_SEEDS`]
+//!    places of a stretch twice as long make a summary fragment.
+//! 2. [`merge_summaries`]: candidates (fragments and copied sentences) next
+//!    to each other on a short side, spread over a longer one, join.
+//! 3. [`extend_summary`]: a summary's long side extends over the
+//!    neighbouring sentences that share its words.
+//!
+//! A summary of at least [`MIN_SUMMARY_SEEDS`] pieces is reported as one
+//! reworded passage ([`condenses`]), even when its pieces are copied
+//! sentences.
 //!
 //! # Complexity
-//! O(c log c) per pass, at most [`MAX_SUMMARY_PASSES`] passes; extension
-//! O(sentences added · their words).
+//! Fragments O(s log s) for s seeds, plus the sentences of each cluster's
+//! stretches; merging O(c log c) per pass, at most [`MAX_SUMMARY_PASSES`]
+//! passes; extension O(sentences added · their words).
 
 use crate::align::candidates::{overlaps, Candidate};
 use crate::align::DocView;
@@ -330,4 +342,67 @@ pub(crate) fn extend_summary(c: &mut Candidate, a: &DocView, b: &DocView) {
     }
     long.0 = long.0.min(ss[lo].tokens.0);
     long.1 = long.1.max(ss[hi].tokens.1);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::fold;
+    use crate::reworded::scoring::score;
+    use crate::reworded::sentences::sentences;
+    use crate::tokenize::{tokenize, Interner};
+
+    const LONG: [&str; 14] = [
+        "The river authority opened a new footbridge over the estuary on Saturday morning.",
+        "Hundreds of residents walked across it before the official ribbon was cut.",
+        "The mayor thanked the engineers who worked through two wet winters.",
+        "Local cafes on both banks reported their busiest weekend of the year.",
+        "A brass band from the primary school played until the early afternoon.",
+        "Several older visitors said they had waited thirty years for a crossing.",
+        "The bridge cost eleven million and was paid for mostly by a national grant.",
+        "Cyclists must dismount on the central span, which is narrower than the ends.",
+        "Lights along the railings switch on automatically at dusk every evening.",
+        "Fishermen asked the authority to keep the channel beneath clear of debris.",
+        "Some shop owners worry that parking near the southern ramp is too scarce.",
+        "The council will review traffic around the ramps after the summer season.",
+        "A ferry that crossed the estuary for a century will stop running in June.",
+        "Its last skipper plans to turn the old boat into a floating museum.",
+    ];
+
+    fn parts(long: &[&str], short: &str) -> (Vec<Sentence>, Vec<Sentence>) {
+        let mut i = Interner::new(true, true);
+        let a = sentences(&tokenize(&fold(&long.join(" ")), &mut i));
+        let b = sentences(&tokenize(&fold(short), &mut i));
+        (a, b)
+    }
+
+    #[test]
+    fn sentences_condensed_from_far_apart_make_one_summary() {
+        // three sentences, each retelling one far from the others
+        let short = "On Saturday the river authority opened its new estuary footbridge. \
+                     Eleven million, mostly a national grant, paid for the bridge. \
+                     In June the century-old estuary ferry will stop running.";
+        let (long, short) = parts(&LONG, short);
+        let s = score(&long, &short);
+        let seeds = [(0, 0), (6, 1), (12, 2)];
+        let f = summary_fragments(&seeds, &long, &short, &s.wa, &s.wb);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].summary_pieces, 3);
+        assert_eq!(f[0].b, (short[0].tokens.0, short[2].tokens.1));
+        assert_eq!(f[0].a, (long[0].tokens.0, long[12].tokens.1));
+    }
+
+    #[test]
+    fn a_copied_stretch_and_a_stray_sentence_are_no_summary() {
+        // two sentences in order from one place, one from elsewhere: two
+        // places, fewer than MIN_SUMMARY_SEEDS
+        let short = format!("{} {} {}", LONG[0], LONG[1], LONG[12]);
+        let (long, short) = parts(&LONG, &short);
+        let s = score(&long, &short);
+        let seeds = [(0, 0), (1, 1), (12, 2)];
+        assert!(summary_fragments(&seeds, &long, &short, &s.wa, &s.wb).is_empty());
+        // and neither are three seeds in a stretch not twice as long
+        let seeds = [(0, 0), (2, 1), (4, 2)];
+        assert!(summary_fragments(&seeds, &long, &short, &s.wa, &s.wb).is_empty());
+    }
 }

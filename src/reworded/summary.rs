@@ -57,8 +57,11 @@ pub(crate) const SUMMARY_COSINE: f32 = 0.34;
 /// together on one side and spread over a stretch at least
 /// [`SUMMARY_RATIO`] times as many sentences long on the other, in any
 /// order there: a summary, whose sentences each condense sentences from all
-/// over its source. Kept when the short stretch and its partners' sentences
-/// have a cosine of [`FRAGMENT_COSINE`]. Either side may be the summary.
+/// over its source. Kept when the partners come from [`MIN_SUMMARY_SEEDS`]
+/// places (see [`SAME_PLACE`]), and the short stretch has a cosine of
+/// [`FRAGMENT_COSINE`] with its partners' sentences and of
+/// [`SUMMARY_COSINE`] with the whole long stretch. Either side may be the
+/// summary.
 ///
 /// # Complexity
 /// O(s log s) for s seeds, plus O(sentences of the stretches) per cluster.
@@ -69,29 +72,35 @@ pub(super) fn summary_fragments(
     wa: &[Weighted],
     wb: &[Weighted],
 ) -> Vec<Fragment> {
-    let mut out = one_way(seeds, sa, sb, wa, wb);
+    let sides = Sides { sa, sb, wa, wb };
+    let mut out = one_way(seeds, &sides);
     let mut swapped: Vec<(u32, u32)> = seeds.iter().map(|&(i, j)| (j, i)).collect();
     swapped.sort_unstable();
-    out.extend(
-        one_way(&swapped, sb, sa, wb, wa)
-            .into_iter()
-            .map(|f| Fragment {
-                a: f.b,
-                b: f.a,
-                ..f
-            }),
-    );
+    let sides = Sides {
+        sa: sb,
+        sb: sa,
+        wa: wb,
+        wb: wa,
+    };
+    out.extend(one_way(&swapped, &sides).into_iter().map(|f| Fragment {
+        a: f.b,
+        b: f.a,
+        ..f
+    }));
     out
 }
 
+/// Both documents' sentences and their tf-isf vectors; `a` is the summary
+/// side.
+struct Sides<'s> {
+    sa: &'s [Sentence],
+    sb: &'s [Sentence],
+    wa: &'s [Weighted],
+    wb: &'s [Weighted],
+}
+
 /// [`summary_fragments`] with `a` as the summary side.
-fn one_way(
-    seeds: &[(u32, u32)],
-    sa: &[Sentence],
-    sb: &[Sentence],
-    wa: &[Weighted],
-    wb: &[Weighted],
-) -> Vec<Fragment> {
+fn one_way(seeds: &[(u32, u32)], sides: &Sides) -> Vec<Fragment> {
     let mut out = Vec::new();
     let mut lo = 0;
     while lo < seeds.len() {
@@ -100,7 +109,7 @@ fn one_way(
         while hi < seeds.len() && seeds[hi].0 <= seeds[hi - 1].0 + SUMMARY_SEED_GAP + 1 {
             hi += 1;
         }
-        if let Some(f) = cluster(&seeds[lo..hi], sa, sb, wa, wb) {
+        if let Some(f) = cluster(&seeds[lo..hi], sides) {
             out.push(f);
         }
         lo = hi;
@@ -109,13 +118,8 @@ fn one_way(
 }
 
 /// One summary fragment from seeds close together on a, if they make one.
-fn cluster(
-    group: &[(u32, u32)],
-    sa: &[Sentence],
-    sb: &[Sentence],
-    wa: &[Weighted],
-    wb: &[Weighted],
-) -> Option<Fragment> {
+fn cluster(group: &[(u32, u32)], sides: &Sides) -> Option<Fragment> {
+    let Sides { sa, sb, wa, wb } = *sides;
     // the partners in the window of SUMMARY_WINDOW sentences holding most
     let mut js: Vec<u32> = group.iter().map(|&(_, j)| j).collect();
     js.sort_unstable();

@@ -272,7 +272,7 @@ impl Index {
                 // the last document's windows are only looked up: one that
                 // no earlier document holds can pair with none (with two
                 // documents, half the insertions)
-                let last = content.len() - 1;
+                let last = content.len().saturating_sub(1);
                 for (doc, (c, hashes)) in content.iter().zip(&all_hashes).enumerate() {
                     let mut mine = Vec::new();
                     for (p, &hash) in hashes.iter().enumerate() {

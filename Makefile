@@ -73,6 +73,7 @@ lint:
 	$(CARGO) clippy --all-targets --all-features -- -D warnings
 	$(CARGO) clippy --target wasm32-unknown-unknown --lib --test wasm --features wasm-compare,wasm-decode -- -D warnings
 	$(CARGO) clippy --target wasm32-unknown-unknown --lib --no-default-features --features wasm-compare -- -D warnings
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps --document-private-items
 
 unit:
 	$(CARGO) test

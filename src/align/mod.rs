@@ -1,7 +1,7 @@
 //! Align: turn one pair's seeds into passages, each with its edit runs.
 //! Each phase has its own file:
 //!
-//! 1. [`runs`]: seeds on one diagonal merge into runs of identical
+//! 1. [`runs`](mod@runs): seeds on one diagonal merge into runs of identical
 //!    content; heavy runs mark their tokens *covered* (quoted text).
 //! 2. [`chain`]: runs chain across gaps whose uncovered weight is at most
 //!    `max_gap`, so an edit leaves one passage and commentary splits two.
@@ -375,7 +375,7 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
 /// where a few words happen to match) and copied with light edits at most
 /// (similarity [`candidates::VERBATIM_SHARE`]), and
 /// what is left between them when it still reads as reworded: its units'
-/// Dice coefficient reaches the seed threshold of [`reworded::fragments`]
+/// Dice coefficient reaches the seed threshold of [`reworded::fragments`](mod@reworded::fragments)
 /// and it weighs `min_length`.
 fn split_edges(
     runs: &[Run],

@@ -4,10 +4,10 @@
 //!
 //! 1. [`units`]: the content units texts are compared by (stemmed content
 //!    words; Han, Katakana and Hangul character bigrams).
-//! 2. [`sentences`]: sentences with bags of units.
+//! 2. [`sentences`](mod@sentences): sentences with bags of units.
 //! 3. [`scoring`]: sentence pairs with similar bags, through an inverted
 //!    index over dense unit ids.
-//! 4. [`fragments`]: those pairs clustered into reworded fragments.
+//! 4. [`fragments`](mod@fragments): those pairs clustered into reworded fragments.
 //! 5. [`summary`]: sentences that condense a longer passage, found from
 //!    seeds spread over it and from pieces next to each other, join as one.
 //! 6. [`pairs`]: with many documents, which pairs are worth matching.

@@ -50,7 +50,7 @@ fn weigh(ss: &[Sentence], ids: &[u32], isf: &[f32]) -> Vec<Weighted> {
 /// Numbers the units of `ss` densely in `dense` (first come, first
 /// numbered; the ids only index arrays, they never order anything) and
 /// returns each bag entry's id, flattened in bag order. One hash probe per
-/// bag entry: every later step of [`fragments`] indexes arrays.
+/// bag entry: every later step of [`fragments`](super::fragments::fragments) indexes arrays.
 fn dense_ids(ss: &[Sentence], dense: &mut FxHashMap<Unit, u32>) -> Vec<u32> {
     let mut ids = Vec::with_capacity(ss.iter().map(|s| s.bag.len()).sum());
     for s in ss {

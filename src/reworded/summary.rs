@@ -31,7 +31,7 @@ use super::sentences::Sentence;
 /// Summary clusters: seeded sentences of the short side (the summary) may
 /// have at most this many sentences without a seed between them, each of
 /// which must still be related to the partners' stretch (as in
-/// [`super::fragments`])…
+/// [`super::fragments`](mod@super::fragments))…
 pub(crate) const SUMMARY_SEED_GAP: u32 = 2;
 
 /// …their partners on the long side lie within this many sentences (a

@@ -145,6 +145,9 @@ pub(crate) fn reordered_in_place(spans: &[SpanPair], a: &DocView, b: &DocView) -
 /// [`reordered_in_place`]). O(k log k + k · o) for k spans, o of them
 /// open at once in `a`.
 pub(crate) fn interleaved(spans: &[SpanPair]) -> bool {
+    if spans.len() < 2 {
+        return false; // most candidates: nothing to copy or sort
+    }
     let mut v: Vec<SpanPair> = spans.to_vec();
     v.sort_by_key(|s| (s.0 .0, s.1 .0));
     // the earlier spans still open in a at each span's start

@@ -294,11 +294,8 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
                 .sum();
             c.exact_weight = c.exact_weight.max(refined);
         }
-        // Exact chains at the edges of a reworded candidate are passages of
-        // their own (a paragraph copied next to one retold), and the rest is
-        // the reworded passage. A mostly exact candidate with chains inside
-        // gives only its chains, as the chains were split by commentary and
-        // the reworded fragments only confirmed them.
+        // A summary, and sentences moved in place, are one reworded passage
+        // whatever share of them is copied.
         if reworded::summary::condenses(&c, a, b) {
             out.push(reworded_passage(runs, a, b, &c, None));
             continue;
@@ -309,6 +306,11 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
             out.push(reworded_passage(runs, a, b, &c, Some(opts.max_gap)));
             continue;
         }
+        // Exact chains at the edges of a reworded candidate are passages of
+        // their own (a paragraph copied next to one retold), and the rest is
+        // the reworded passage. A mostly exact candidate with chains inside
+        // gives only its chains, as the chains were split by commentary and
+        // the reworded fragments only confirmed them.
         let (edges, rest) = if c.reworded {
             split_edges(runs, &c, a, b, opts)
         } else {

@@ -150,9 +150,10 @@ fn cluster(group: &[(u32, u32)], sides: &Sides) -> Option<Fragment> {
     if is.len() < MIN_SUMMARY_SEEDS || places < MIN_SUMMARY_SEEDS {
         return None;
     }
+    // the kept partners, distinct and sorted: those of `js` in the window
+    js.retain(|&j| j >= from && j <= from + SUMMARY_WINDOW);
     let (a0, a1) = (is[0], is[is.len() - 1]);
-    let b0 = kept.iter().map(|&(_, j)| j).min()?;
-    let b1 = kept.iter().map(|&(_, j)| j).max()?;
+    let (b0, b1) = (js[0], js[js.len() - 1]);
     // a summary: its stretch is much shorter than what it condenses
     if ((a1 - a0 + 1) as u64) * SUMMARY_RATIO > (b1 - b0 + 1) as u64 {
         return None;
@@ -164,12 +165,7 @@ fn cluster(group: &[(u32, u32)], sides: &Sides) -> Option<Fragment> {
     if !bridged {
         return None;
     }
-    let partners: Vec<&Weighted> = {
-        let mut js: Vec<u32> = kept.iter().map(|&(_, j)| j).collect();
-        js.sort_unstable();
-        js.dedup();
-        js.iter().map(|&j| &wb[j as usize]).collect()
-    };
+    let partners: Vec<&Weighted> = js.iter().map(|&j| &wb[j as usize]).collect();
     let short: Vec<&Weighted> = wa[a0 as usize..=a1 as usize].iter().collect();
     let cosine = fragment_cosine(&short, &partners);
     let hull: Vec<&Weighted> = wb[b0 as usize..=b1 as usize].iter().collect();
@@ -181,7 +177,8 @@ fn cluster(group: &[(u32, u32)], sides: &Sides) -> Option<Fragment> {
         summary_pieces: is.len() as u32,
     })
 }
-/// Summary merging (paraphrase mode only): two candidates next to each
+
+/// Summary merging: two candidates next to each
 /// other on the shorter (summary) side, in any order on the longer side,
 /// join when the gap between them on the summary side weighs at most this,
 /// about one sentence…

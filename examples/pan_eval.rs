@@ -152,16 +152,16 @@ fn score_pair(
 /// largest share of pairs with a detection.
 ///
 /// Measured with default options (reworded passages included): 1.0%,
-/// 0.967, 0.851, 0.873, 0.629, 0.882. The targets (≤ 1%, 0.97, 0.93,
-/// 0.93, 0.65, 0.93) are reached for no-plagiarism only; these floors guard
-/// what is.
+/// 0.967, 0.852, 0.873, 0.655, 0.884. The targets (≤ 1%, 0.97, 0.93,
+/// 0.93, 0.65, 0.93) are reached for no-plagiarism and summary, whose floors
+/// are the targets; the other floors guard what is.
 const FLOORS: [(&str, f64); 6] = [
     ("no-plagiarism", 0.010),
     ("no-obfuscation", 0.955),
     ("random", 0.84),
     ("translation", 0.86),
-    ("summary", 0.60),
-    ("overall", 0.87),
+    ("summary", 0.65),
+    ("overall", 0.875),
 ];
 
 fn floor_ok(label: &str, value: f64) -> bool {

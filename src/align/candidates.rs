@@ -28,6 +28,10 @@ pub(crate) struct Candidate {
     /// Pieces joined as a summary (sentences condensed from all over a
     /// longer passage; see [`crate::reworded::summary`]), 0 if it is none.
     pub summary_pieces: u32,
+    /// Its pieces were joined as a summary paragraph: they follow each
+    /// other with at most `max_gap` between them, in one paragraph, on the
+    /// summary side (see [`crate::reworded::summary::merge_summaries`]).
+    pub summary_paragraph: bool,
 }
 
 /// A candidate is a verbatim quote when exact chains carry at least this
@@ -46,6 +50,7 @@ impl Candidate {
         self.exact_weight += other.exact_weight;
         self.exact_spans.extend_from_slice(&other.exact_spans);
         self.summary_pieces = self.summary_pieces.max(other.summary_pieces);
+        self.summary_paragraph &= other.summary_paragraph;
     }
 
     /// A summary of at least [`crate::reworded::summary::MIN_SUMMARY_SEEDS`]

@@ -221,6 +221,15 @@ impl<'a> DocView<'a> {
         (cut < span.1 && self.weight(span.0, cut.max(span.0)) <= gap).then_some(cut.max(span.0))
     }
 
+    /// True when a paragraph starts at a token in `from..=to`: text that
+    /// ends at `from` and text that starts at `to` are in different
+    /// paragraphs. O(log paragraphs).
+    pub fn paragraph_between(&self, from: u32, to: u32) -> bool {
+        let ps = &self.tokens.paragraphs;
+        let i = ps.partition_point(|&p| p < from);
+        ps.get(i).is_some_and(|&p| p <= to)
+    }
+
     /// Sentence starts strictly inside tokens `span`.
     pub fn inner_sentences(&self, span: (u32, u32)) -> usize {
         let ss = &self.tokens.sentences;
@@ -251,6 +260,7 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
             exact_weight: ch.matched,
             exact_spans: vec![(ch.ta, ch.tb)],
             summary_pieces: 0,
+            summary_paragraph: false,
         })
         .collect();
     if opts.reworded {
@@ -266,13 +276,14 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
                     exact_weight: 0,
                     exact_spans: Vec::new(),
                     summary_pieces: f.summary_pieces,
+                    summary_paragraph: false,
                 });
             }
         }
     }
     let mut merged = drop_echoes(merge_candidates(drop_incoherent(cands, a, b)));
     if opts.reworded {
-        merged = reworded::summary::merge_summaries(merged, a, b);
+        merged = reworded::summary::merge_summaries(merged, a, b, opts.max_gap);
         for c in &mut merged {
             if c.reworded || reworded::summary::condenses(c, a, b) {
                 reworded::summary::extend_summary(c, a, b);

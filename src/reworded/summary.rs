@@ -193,8 +193,19 @@ pub(crate) const SUMMARY_LONG_GAP: u64 = 4000;
 pub(crate) const SUMMARY_RATIO: u64 = 2;
 
 /// Joins candidates that together look like a summary of a longer passage
-/// (see [`SUMMARY_RATIO`]). Either side may be the summary. O(c log c).
-pub(crate) fn merge_summaries(mut cs: Vec<Candidate>, a: &DocView, b: &DocView) -> Vec<Candidate> {
+/// (see [`SUMMARY_RATIO`]). Either side may be the summary. Pieces that
+/// follow each other on the summary side with at most `max_gap` of weight
+/// between them and no paragraph break are marked a summary paragraph
+/// ([`Candidate::summary_paragraph`]): a paragraph that copies a sentence
+/// or two from here and one from much further on condenses what lies
+/// between. Two verbatim quotes of several sentences each never join,
+/// back to back or not: they are two quotes. O(c log c) per pass.
+pub(crate) fn merge_summaries(
+    mut cs: Vec<Candidate>,
+    a: &DocView,
+    b: &DocView,
+    max_gap: u32,
+) -> Vec<Candidate> {
     // weight between two spans (0 when they overlap)
     let apart = |d: &DocView, x: (u32, u32), y: (u32, u32)| {
         if x.1 <= y.0 {
@@ -224,10 +235,20 @@ pub(crate) fn merge_summaries(mut cs: Vec<Candidate>, a: &DocView, b: &DocView) 
                     a.weight(x.ta.0, x.ta.1).min(b.weight(x.tb.0, x.tb.1)) <= SUMMARY_PIECE
                         && a.inner_sentences(x.ta).min(b.inner_sentences(x.tb)) <= MAX_INNER
                 };
+                let (ga, gb) = (apart(a, last.ta, c.ta), apart(b, last.tb, c.tb));
+                // pieces that follow each other in one paragraph on one side
+                let follows = |d: &DocView, x: (u32, u32), y: (u32, u32), gap: u64| {
+                    gap <= max_gap as u64 && x.1 <= y.0 && !d.paragraph_between(x.1, y.0)
+                };
+                // Two verbatim quotes of several sentences each stay two
+                // quotes even back to back; a paragraph whose pieces are
+                // retold or single copied sentences is a summary.
+                let both_verbatim = last.verbatim(a, b) && c.verbatim(a, b);
+                let one_piece = !both_verbatim || piece(last) || piece(&c);
+                let para_a = one_piece && follows(a, last.ta, c.ta, ga);
+                let para_b = one_piece && follows(b, last.tb, c.tb, gb);
                 let sentences = piece(last) && piece(&c);
-                if sentences || !(last.verbatim(a, b) && c.verbatim(a, b)) {
-                    let (ga, gb) = (apart(a, last.ta, c.ta), apart(b, last.tb, c.tb));
-                    let both_verbatim = last.verbatim(a, b) && c.verbatim(a, b);
+                if sentences || para_a || para_b || !both_verbatim {
                     let repeat = |x, y| both_verbatim && overlaps(x, y);
                     let ta = (last.ta.0.min(c.ta.0), last.ta.1.max(c.ta.1));
                     let tb = (last.tb.0.min(c.tb.0), last.tb.1.max(c.tb.1));
@@ -244,8 +265,14 @@ pub(crate) fn merge_summaries(mut cs: Vec<Candidate>, a: &DocView, b: &DocView) 
                         && ga <= SUMMARY_LONG_GAP;
                     if a_short || b_short {
                         let pieces = last.summary_pieces.max(1) + c.summary_pieces.max(1);
+                        // a paragraph stays one while every piece joins it
+                        // closely on its summary side
+                        let alone = |x: &Candidate| x.summary_pieces == 0 || x.summary_paragraph;
+                        let paragraph =
+                            (if a_short { para_a } else { para_b }) && alone(last) && alone(&c);
                         last.absorb(&c);
                         last.summary_pieces = pieces;
+                        last.summary_paragraph = paragraph;
                         merged_any = true;
                         continue;
                     }
@@ -259,19 +286,23 @@ pub(crate) fn merge_summaries(mut cs: Vec<Candidate>, a: &DocView, b: &DocView) 
 }
 
 /// True when candidate `c` is a summary to report as one reworded
-/// passage: it joined at least [`MIN_SUMMARY_SEEDS`] pieces, its long side
-/// is at least [`SUMMARY_RATIO`] times its short one, and every exact chain
-/// in it is one copied sentence at most ([`SUMMARY_PIECE`] of weight on
-/// either side): longer quotes in it stay passages of their own, so that
-/// commentary between two pasted paragraphs is never taken in.
+/// passage: its long side is at least [`SUMMARY_RATIO`] times its short
+/// one, and either its pieces make one paragraph on the short side (see
+/// [`merge_summaries`]), or it joined at least [`MIN_SUMMARY_SEEDS`]
+/// pieces and every exact chain in it is one copied sentence at most
+/// ([`SUMMARY_PIECE`] of weight on either side): longer quotes in it stay
+/// passages of their own, so that commentary between two pasted paragraphs
+/// is never taken in.
 pub(crate) fn condenses(c: &Candidate, a: &DocView, b: &DocView) -> bool {
     let (wa, wb) = (a.weight(c.ta.0, c.ta.1), b.weight(c.tb.0, c.tb.1));
-    c.is_summary()
-        && wa.min(wb) * SUMMARY_RATIO <= wa.max(wb)
-        && c.exact_spans.iter().all(|&(x, y)| {
+    let pieces_are_sentences = || {
+        c.exact_spans.iter().all(|&(x, y)| {
             a.weight(x.0, x.1).max(b.weight(y.0, y.1)) <= SUMMARY_PIECE
                 && a.inner_sentences(x).max(b.inner_sentences(y)) <= MAX_INNER
         })
+    };
+    wa.min(wb) * SUMMARY_RATIO <= wa.max(wb)
+        && (c.summary_paragraph || (c.is_summary() && pieces_are_sentences()))
 }
 
 /// Largest piece (in weight, on its shorter side) that counts as one

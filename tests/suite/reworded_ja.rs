@@ -329,7 +329,7 @@ const PAIRS: usize = 40;
 
 /// Lowest PlagDet per level: (level, with corpus sentences, with the
 /// invented ones), each a few points under the figures measured
-/// (corpus: 0.960, 0.885, 0.680, 0.476; invented: 0.992, 0.870, 0.759,
+/// (corpus: 0.960, 0.885, 0.680, 0.572; invented: 0.992, 0.870, 0.759,
 /// 0.088). Style and moderate rewording keep most of a passage's bigrams and
 /// are found almost whole. Heavy rewording swaps sentences pairwise; those
 /// moved in place are one reworded passage (granularity 3.0 → 1.6 with the
@@ -337,12 +337,13 @@ const PAIRS: usize = 40;
 /// rest is still reported apart. Summaries are found in part: this one
 /// keeps every other sentence, each cut short, and the invented passages
 /// are unrelated sentences side by side, so nothing bridges the sentences
-/// it skips; a summary of two sentences is two passages.
+/// it skips. Kept sentences that follow each other in the summary's
+/// paragraph join as one summary (corpus 0.476 → 0.572).
 const FLOORS: [(Level, f64, f64); 4] = [
     (Level::Style, 0.93, 0.95),
     (Level::Moderate, 0.85, 0.85),
     (Level::Heavy, 0.65, 0.72),
-    (Level::Summary, 0.45, 0.05),
+    (Level::Summary, 0.55, 0.05),
 ];
 
 #[test]

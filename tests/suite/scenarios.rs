@@ -581,6 +581,60 @@ of the channel will begin next spring, and coastal road traffic will go through 
     );
 }
 
+/// A paragraph that copies two sentences of a report and then, right after
+/// them, one from much further on condenses the stretch between them: one
+/// reworded passage (a summary), not a quote and a stray sentence. The
+/// same pieces in two paragraphs, or two quotes of several sentences each
+/// back to back, stay passages of their own.
+#[test]
+fn a_paragraph_condensing_two_places_is_one_summary() {
+    let report = HARBOUR.join(" ");
+    let opening = format!(
+        "{} {}",
+        HARBOUR[0],
+        HARBOUR[1].replace("about forty", "roughly forty")
+    );
+    let paragraph = format!("{opening} {}", HARBOUR[15]);
+    let post = format!("What our paper said:\n\n{paragraph}\n\nI will believe it when I see it.");
+    let r = compare(&[&report, &post], &Options::default());
+    check_invariants(&[&report, &post], &r);
+    assert_eq!(r.passages.len(), 1, "{:#?}", r.passages);
+    let p = &r.passages[0];
+    assert_eq!(p.kind, PassageKind::Reworded);
+    let (s, e) = find16(&post, &paragraph);
+    assert!(
+        p.b.start <= s + 2 && e <= p.b.end + 2,
+        "{:?} for {s}..{e}",
+        p.b
+    );
+    let (first, _) = find16(&report, HARBOUR[0]);
+    let (_, last) = find16(&report, HARBOUR[15]);
+    assert!(
+        p.a.start <= first && last <= p.a.end + 1,
+        "{:?} for {first}..{last}",
+        p.a
+    );
+
+    // a paragraph break between the pieces: two passages, as copied
+    let apart = format!("{opening}\n\n{}", HARBOUR[15]);
+    let r = compare(&[&report, &apart], &Options::default());
+    check_invariants(&[&report, &apart], &r);
+    let kinds: Vec<PassageKind> = r.passages.iter().map(|p| p.kind).collect();
+    assert_eq!(
+        kinds,
+        [PassageKind::Edited, PassageKind::Verbatim],
+        "{:#?}",
+        r.passages
+    );
+
+    // two quotes of three sentences each, back to back: two quotes
+    let quotes = format!("{} {}", HARBOUR[..3].join(" "), HARBOUR[13..16].join(" "));
+    let r = compare(&[&report, &quotes], &Options::default());
+    check_invariants(&[&report, &quotes], &r);
+    assert_eq!(r.passages.len(), 2, "{:#?}", r.passages);
+    assert!(r.passages.iter().all(|p| p.kind == PassageKind::Verbatim));
+}
+
 /// Two or three sentences of an article that only share its topic (a few
 /// sentences alike here and there) are no summary of it.
 #[test]

@@ -152,16 +152,16 @@ fn score_pair(
 /// largest share of pairs with a detection.
 ///
 /// Measured with default options (reworded passages included): 1.0%,
-/// 0.967, 0.852, 0.873, 0.655, 0.884. The targets (≤ 1%, 0.97, 0.93,
+/// 0.967, 0.865, 0.899, 0.659, 0.897. The targets (≤ 1%, 0.97, 0.93,
 /// 0.93, 0.65, 0.93) are reached for no-plagiarism and summary, whose floors
 /// are the targets; the other floors guard what is.
 const FLOORS: [(&str, f64); 6] = [
     ("no-plagiarism", 0.010),
     ("no-obfuscation", 0.955),
-    ("random", 0.84),
-    ("translation", 0.86),
+    ("random", 0.85),
+    ("translation", 0.885),
     ("summary", 0.65),
-    ("overall", 0.875),
+    ("overall", 0.885),
 ];
 
 fn floor_ok(label: &str, value: f64) -> bool {

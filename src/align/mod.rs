@@ -283,6 +283,8 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
     }
     let mut merged = drop_echoes(merge_candidates(drop_incoherent(cands, a, b)));
     if opts.reworded {
+        merged = candidates::join_replaced(merged, a, b);
+        merged = candidates::join_adjacent_reworded(merged, a, b, opts.max_gap);
         merged = reworded::summary::merge_summaries(merged, a, b, opts.max_gap);
         for c in &mut merged {
             if c.reworded || reworded::summary::condenses(c, a, b) {
@@ -323,14 +325,15 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
         // gives only its chains, as the chains were split by commentary and
         // the reworded fragments only confirmed them.
         let (edges, rest) = if c.reworded {
-            split_edges(runs, &c, a, b, opts)
+            let (edges, rest) = split_edges(runs, &c, a, b, opts);
+            join_edges(edges, rest, a, b)
         } else {
             (Vec::new(), None)
         };
         let spans = if !c.reworded {
             vec![(c.ta, c.tb)]
         } else if c.verbatim(a, b) && edges.len() < c.exact_spans.len() {
-            c.exact_spans.clone()
+            candidates::join_replaced_spans(c.exact_spans.clone(), a, b)
         } else {
             if let Some((ta, tb)) = rest {
                 let rest = Candidate {
@@ -443,6 +446,28 @@ fn split_edges(
         && reworded::fragments::dice_of(&ua, &ub) >= reworded::fragments::SEED_DICE)
         .then_some((ta, tb));
     (edges, rest)
+}
+
+/// Copied edges of one candidate (see [`split_edges`]) with a sentence
+/// rewritten between them ([`candidates::replaced_between`]) join, and the
+/// retold rest between them goes with them.
+fn join_edges(
+    edges: Vec<SpanPair>,
+    rest: Option<SpanPair>,
+    a: &DocView,
+    b: &DocView,
+) -> (Vec<SpanPair>, Option<SpanPair>) {
+    if edges.len() < 2 {
+        return (edges, rest);
+    }
+    let joined = candidates::join_replaced_spans(edges, a, b);
+    let inside = |r: &SpanPair| {
+        joined
+            .iter()
+            .any(|j| j.0 .0 <= r.0 .0 && r.0 .1 <= j.0 .1 && j.1 .0 <= r.1 .0 && r.1 .1 <= j.1 .1)
+    };
+    let rest = rest.filter(|r| !inside(r));
+    (joined, rest)
 }
 
 /// A reworded passage over a candidate's spans, with its edit runs (the

@@ -200,7 +200,10 @@ proptest! {
         let mut rng = Rng(seed);
         let p1 = words(&mut rng, script, 30);
         let p2 = words(&mut rng, script, 30);
-        let own = words(&mut rng, script, n);
+        // a Japanese word is a character or two: twice as many of them, so
+        // that the commentary always weighs more than maxGap (text up to
+        // maxGap between two copies is an edit inside one passage)
+        let own = words(&mut rng, script, if matches!(script, Script::Ja) { 2 * n } else { n });
         let a = assemble(&mut rng, script, &[(Some(0), p1.clone()), (Some(1), p2.clone())]);
         let b = assemble(&mut rng, script, &[(Some(0), p1), (None, own), (Some(1), p2)]);
         let opts = Options { reworded, ..Options::default() };

@@ -635,6 +635,82 @@ fn a_paragraph_condensing_two_places_is_one_summary() {
     assert!(r.passages.iter().all(|p| p.kind == PassageKind::Verbatim));
 }
 
+/// A copy in which one sentence was rewritten (the same facts in other
+/// words, as a translation round trip leaves it) is one edited passage
+/// with the rewritten sentence inside it; a sentence of the author's own in
+/// its place (on another subject) splits the copy in two, as commentary
+/// does.
+#[test]
+fn a_copy_with_one_sentence_rewritten_is_one_passage() {
+    let source = HARBOUR[..6].join(" ");
+    let rewritten = "A study of the tides lasting two years let the regional authority's engineers draw the plans.";
+    let copy = format!(
+        "{} {} {rewritten} {} {}",
+        HARBOUR[0], HARBOUR[1], HARBOUR[3], HARBOUR[4]
+    );
+    let post = format!("From the weekly paper:\n\n{copy}\n\nWe will see.");
+    let r = compare(&[&source, &post], &Options::default());
+    check_invariants(&[&source, &post], &r);
+    assert_eq!(r.passages.len(), 1, "{:#?}", r.passages);
+    let p = &r.passages[0];
+    assert_eq!(p.kind, PassageKind::Edited);
+    let (s, e) = find16(&post, &copy);
+    assert!(
+        p.b.start <= s + 2 && e <= p.b.end + 2,
+        "{:?} for {s}..{e}",
+        p.b
+    );
+    // the rewritten sentence is an edit inside it, not equal text
+    let (rs, re) = find16(&post, rewritten);
+    assert!(p
+        .edits
+        .iter()
+        .any(|o| o.kind != EditKind::Equal && o.b.start < re && rs < o.b.end));
+
+    let own = "My neighbour keeps three goats and a very loud rooster behind the garage.";
+    let split = format!(
+        "{} {} {own} {} {}",
+        HARBOUR[0], HARBOUR[1], HARBOUR[3], HARBOUR[4]
+    );
+    let r = compare(&[&source, &split], &Options::default());
+    check_invariants(&[&source, &split], &r);
+    assert_eq!(r.passages.len(), 2, "{:#?}", r.passages);
+    let (os, oe) = find16(&split, own);
+    assert!(r.passages.iter().all(|p| p.b.end <= os || oe <= p.b.start));
+}
+
+/// A retelling that tells the second half of a paragraph first (two
+/// retold sentences, then the two before them) is one reworded passage,
+/// not one per half.
+#[test]
+fn a_retelling_with_its_halves_swapped_is_one_passage() {
+    let report = HARBOUR.join(" ");
+    let retold =
+        "Older neighbours were given blankets and sandbags by volunteers of the sailing club. \
+Never had the fire brigade answered as many calls in one night, it said. \
+Twice last winter the fish market was flooded by waves, and dozens of quay shops were damaged. \
+For days, people living in the lower streets pumped water from their garages and cellars.";
+    let post = format!("Some news from home.\n\n{retold}\n\nThat is all for now.");
+    let r = compare(&[&report, &post], &Options::default());
+    check_invariants(&[&report, &post], &r);
+    assert_eq!(r.passages.len(), 1, "{:#?}", r.passages);
+    let p = &r.passages[0];
+    assert_eq!(p.kind, PassageKind::Reworded);
+    let (s, e) = find16(&post, retold);
+    assert!(
+        p.b.start <= s + 2 && e <= p.b.end + 2,
+        "{:?} for {s}..{e}",
+        p.b
+    );
+    let (first, _) = find16(&report, HARBOUR[10]);
+    let (_, last) = find16(&report, HARBOUR[13]);
+    assert!(
+        p.a.start <= first && last <= p.a.end + 1,
+        "{:?} for {first}..{last}",
+        p.a
+    );
+}
+
 /// Two or three sentences of an article that only share its topic (a few
 /// sentences alike here and there) are no summary of it.
 #[test]

@@ -242,10 +242,11 @@ pub(super) fn merge_candidates(mut cs: Vec<Candidate>) -> Vec<Candidate> {
 }
 
 /// Joins retold candidates that lie next to each other on both sides, with
-/// at most `max_gap` of weight between them on each, in either order: a
-/// retelling whose sentences were found as two fragments (a swapped pair of
-/// sentences, or a sentence the clustering could not bridge) is one
-/// passage. A mostly copied candidate never joins this way: a quote next
+/// at most `max_gap` of weight between them on each (or overlapping on
+/// one), in either order, or in order with a sentence retold between them
+/// ([`replaced_between`]): a retelling whose sentences were found as two
+/// fragments (a swapped pair of sentences, or a sentence the clustering
+/// could not bridge) is one passage. A mostly copied candidate never joins this way: a quote next
 /// to a retold stretch stays a passage of its own. O(c log c).
 pub(super) fn join_adjacent_reworded(
     mut cs: Vec<Candidate>,
@@ -269,11 +270,12 @@ pub(super) fn join_adjacent_reworded(
     let mut out: Vec<Candidate> = Vec::with_capacity(cs.len());
     for c in cs {
         if let Some(last) = out.last_mut() {
-            let near = |g: Option<u64>| g.is_some_and(|g| g <= max_gap as u64);
+            // overlapping on one side (no gap) is nearest of all
+            let near = |g: Option<u64>| g.is_none_or(|g| g <= max_gap as u64);
+            let next_to = near(between(a, last.ta, c.ta)) && near(between(b, last.tb, c.tb));
             if retold(last)
                 && retold(&c)
-                && near(between(a, last.ta, c.ta))
-                && near(between(b, last.tb, c.tb))
+                && (next_to || replaced_between((last.ta, last.tb), (c.ta, c.tb), a, b))
             {
                 last.absorb(&c);
                 continue;
@@ -377,6 +379,105 @@ pub(super) fn drop_double_overlaps(mut ps: Vec<PairPassage>) -> Vec<PairPassage>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize::fold;
+    use crate::seed::Content;
+    use crate::tokenize::{tokenize, Interner, Tokens};
+
+    fn tokens(texts: &[&str]) -> Vec<Tokens> {
+        let mut i = Interner::new(true, true);
+        texts.iter().map(|t| tokenize(&fold(t), &mut i)).collect()
+    }
+
+    /// Token span of sentences `from..to` of `t`.
+    fn sentences(t: &Tokens, from: usize, to: usize) -> (u32, u32) {
+        let end = t.sentences.get(to).copied().unwrap_or(t.len() as u32);
+        (t.sentences[from], end)
+    }
+
+    fn retold(ta: (u32, u32), tb: (u32, u32)) -> Candidate {
+        Candidate {
+            ta,
+            tb,
+            evidence: 100.0,
+            reworded: true,
+            exact_weight: 0,
+            exact_spans: Vec::new(),
+            summary_pieces: 0,
+            summary_paragraph: false,
+        }
+    }
+
+    #[test]
+    fn retold_neighbours_join_and_commentary_keeps_them_apart() {
+        let a = "The ferry company raised its fares by a tenth on Monday. \
+                 Commuters from the islands say they cannot afford the rise. \
+                 My aunt once rowed across the sound in a bathtub for charity, which was foolish.";
+        let b = "Fares on the ferry went up ten per cent this Monday. \
+                 Island commuters complain the increase is more than they can pay.";
+        let t = tokens(&[a, b]);
+        let content = Content::default();
+        let cov: Vec<Vec<bool>> = t.iter().map(|t| vec![false; t.len()]).collect();
+        let va = DocView::new(&t[0], &content, &cov[0], false, None);
+        let vb = DocView::new(&t[1], &content, &cov[1], false, None);
+        let (a0, a1, a2) = (
+            sentences(&t[0], 0, 1),
+            sentences(&t[0], 1, 2),
+            sentences(&t[0], 2, 3),
+        );
+        let (b0, b1) = (sentences(&t[1], 0, 1), sentences(&t[1], 1, 2));
+        // next to each other on both sides
+        let joined = join_adjacent_reworded(vec![retold(a0, b0), retold(a1, b1)], &va, &vb, 40);
+        assert_eq!(joined.len(), 1);
+        assert_eq!((joined[0].ta, joined[0].tb), ((a0.0, a1.1), (b0.0, b1.1)));
+        // in the other order on one side (swapped)
+        let joined = join_adjacent_reworded(vec![retold(a0, b1), retold(a1, b0)], &va, &vb, 40);
+        assert_eq!(joined.len(), 1);
+        // overlapping on one side, next to each other on the other
+        let joined =
+            join_adjacent_reworded(vec![retold(a0, (b0.0, b1.1)), retold(a1, b1)], &va, &vb, 40);
+        assert_eq!(joined.len(), 1);
+        // a sentence of commentary between them on one side only
+        let apart = join_adjacent_reworded(vec![retold(a0, b0), retold(a2, b1)], &va, &vb, 40);
+        assert_eq!(apart.len(), 2);
+        // a mostly copied candidate does not join a retold one
+        let mut copy = retold(a0, b0);
+        copy.exact_weight = va.weight(a0.0, a0.1).max(vb.weight(b0.0, b0.1));
+        let apart = join_adjacent_reworded(vec![copy, retold(a1, b1)], &va, &vb, 40);
+        assert_eq!(apart.len(), 2);
+    }
+
+    #[test]
+    fn a_rewritten_sentence_between_copies_joins_them_and_commentary_does_not() {
+        let first = "The ferry company raised its fares by a tenth on Monday.";
+        let last = "A return ticket to the largest island now costs eleven euros.";
+        let src =
+            format!("{first} Commuters from the islands say they cannot afford the rise. {last}");
+        let retold = format!(
+            "{first} Island commuters complain that they cannot afford the increase. {last}"
+        );
+        let own =
+            format!("{first} My aunt once rowed across the sound in a bathtub for charity. {last}");
+        let cut = format!("{first} {last}");
+        let t = tokens(&[&src, &retold, &own, &cut]);
+        let content = Content::default();
+        let cov: Vec<Vec<bool>> = t.iter().map(|t| vec![false; t.len()]).collect();
+        let v: Vec<DocView> = (0..4)
+            .map(|d| DocView::new(&t[d], &content, &cov[d], false, None))
+            .collect();
+        let ends = |d: usize| {
+            let n = t[d].sentences.len();
+            (sentences(&t[d], 0, 1), sentences(&t[d], n - 1, n))
+        };
+        let (s0, s2) = ends(0);
+        for (d, want) in [(1, true), (2, false), (3, false)] {
+            let (x0, x2) = ends(d);
+            assert_eq!(
+                replaced_between((s0, x0), (s2, x2), &v[0], &v[d]),
+                want,
+                "text {d}"
+            );
+        }
+    }
 
     /// Every pair compared: the reference [`interleaved`] must agree with.
     fn naive(spans: &[SpanPair]) -> bool {

@@ -246,8 +246,9 @@ pub(super) fn merge_candidates(mut cs: Vec<Candidate>) -> Vec<Candidate> {
 /// one), in either order, or in order with a sentence retold between them
 /// ([`replaced_between`]): a retelling whose sentences were found as two
 /// fragments (a swapped pair of sentences, or a sentence the clustering
-/// could not bridge) is one passage. A mostly copied candidate never joins this way: a quote next
-/// to a retold stretch stays a passage of its own. O(c log c).
+/// could not bridge) is one passage. A mostly copied candidate never joins
+/// this way: a quote next to a retold stretch stays a passage of its own.
+/// O(c log c).
 pub(super) fn join_adjacent_reworded(
     mut cs: Vec<Candidate>,
     a: &DocView,
@@ -255,24 +256,13 @@ pub(super) fn join_adjacent_reworded(
     max_gap: u32,
 ) -> Vec<Candidate> {
     let retold = |c: &Candidate| c.reworded && !c.verbatim(a, b);
-    // weight between two disjoint spans, in either order; None when they
-    // overlap
-    let between = |d: &DocView, x: (u32, u32), y: (u32, u32)| {
-        if x.1 <= y.0 {
-            Some(d.weight(x.1, y.0))
-        } else if y.1 <= x.0 {
-            Some(d.weight(y.1, x.0))
-        } else {
-            None
-        }
-    };
     keysort::sort_by_key(&mut cs, |c| keysort::key4(c.ta.0, c.tb.0, 0, 0));
     let mut out: Vec<Candidate> = Vec::with_capacity(cs.len());
     for c in cs {
         if let Some(last) = out.last_mut() {
             // overlapping on one side (no gap) is nearest of all
             let near = |g: Option<u64>| g.is_none_or(|g| g <= max_gap as u64);
-            let next_to = near(between(a, last.ta, c.ta)) && near(between(b, last.tb, c.tb));
+            let next_to = near(a.between(last.ta, c.ta)) && near(b.between(last.tb, c.tb));
             if retold(last)
                 && retold(&c)
                 && (next_to || replaced_between((last.ta, last.tb), (c.ta, c.tb), a, b))

@@ -221,6 +221,18 @@ impl<'a> DocView<'a> {
         (cut < span.1 && self.weight(span.0, cut.max(span.0)) <= gap).then_some(cut.max(span.0))
     }
 
+    /// Weight between token spans `x` and `y`, in either order; None when
+    /// they overlap.
+    pub fn between(&self, x: (u32, u32), y: (u32, u32)) -> Option<u64> {
+        if x.1 <= y.0 {
+            Some(self.weight(x.1, y.0))
+        } else if y.1 <= x.0 {
+            Some(self.weight(y.1, x.0))
+        } else {
+            None
+        }
+    }
+
     /// True when a paragraph starts at a token in `from..=to`: text that
     /// ends at `from` and text that starts at `to` are in different
     /// paragraphs. O(log paragraphs).

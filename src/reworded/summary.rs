@@ -207,15 +207,7 @@ pub(crate) fn merge_summaries(
     max_gap: u32,
 ) -> Vec<Candidate> {
     // weight between two spans (0 when they overlap)
-    let apart = |d: &DocView, x: (u32, u32), y: (u32, u32)| {
-        if x.1 <= y.0 {
-            d.weight(x.1, y.0)
-        } else if y.1 <= x.0 {
-            d.weight(y.1, x.0)
-        } else {
-            0
-        }
-    };
+    let apart = |d: &DocView, x: (u32, u32), y: (u32, u32)| d.between(x, y).unwrap_or(0);
     let mut merged_any = true;
     let mut passes = 0;
     // a summary may take its sentences from the source in any order: merge

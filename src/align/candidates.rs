@@ -283,7 +283,8 @@ pub(super) fn join_adjacent_reworded(
 pub(crate) const REPLACED_GAP: u64 = 400;
 
 /// True when copies `x` and `y` follow each other on both sides and what
-/// lies between them is one sentence rewritten (or translated otherwise):
+/// lies between them is a sentence or two rewritten (or translated
+/// otherwise):
 /// at most [`REPLACED_GAP`] of weight on each side, and the two gaps retell
 /// each other (the Dice coefficient of their content units reaches the
 /// reworded seed threshold, [`crate::reworded::fragments::SEED_DICE`]).

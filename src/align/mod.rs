@@ -335,7 +335,8 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
         // their own (a paragraph copied next to one retold), and the rest is
         // the reworded passage. A mostly exact candidate with chains inside
         // gives only its chains, as the chains were split by commentary and
-        // the reworded fragments only confirmed them.
+        // the reworded fragments only confirmed them; chains (or edges) with
+        // a sentence rewritten between them, not commentary, join first.
         let (edges, rest) = if c.reworded {
             let (edges, rest) = split_edges(runs, &c, a, b, opts);
             join_edges(edges, rest, a, b)

@@ -250,28 +250,35 @@ pub(super) fn merge_candidates(mut cs: Vec<Candidate>) -> Vec<Candidate> {
 /// this way: a quote next to a retold stretch stays a passage of its own.
 /// O(c log c).
 pub(super) fn join_adjacent_reworded(
-    mut cs: Vec<Candidate>,
+    cs: Vec<Candidate>,
     a: &DocView,
     b: &DocView,
     max_gap: u32,
 ) -> Vec<Candidate> {
     let retold = |c: &Candidate| c.reworded && !c.verbatim(a, b);
+    // overlapping on one side (no gap) is nearest of all
+    let near = |g: Option<u64>| g.is_none_or(|g| g <= max_gap as u64);
+    join_consecutive(cs, |last, c| {
+        let next_to = near(a.between(last.ta, c.ta)) && near(b.between(last.tb, c.tb));
+        retold(last)
+            && retold(c)
+            && (next_to || replaced_between((last.ta, last.tb), (c.ta, c.tb), a, b))
+    })
+}
+
+/// Candidates in order on `a`, each absorbed into the one before it (as
+/// joined so far) when `joins(before, it)`. O(c log c) plus the calls.
+fn join_consecutive(
+    mut cs: Vec<Candidate>,
+    joins: impl Fn(&Candidate, &Candidate) -> bool,
+) -> Vec<Candidate> {
     keysort::sort_by_key(&mut cs, |c| keysort::key4(c.ta.0, c.tb.0, 0, 0));
     let mut out: Vec<Candidate> = Vec::with_capacity(cs.len());
     for c in cs {
-        if let Some(last) = out.last_mut() {
-            // overlapping on one side (no gap) is nearest of all
-            let near = |g: Option<u64>| g.is_none_or(|g| g <= max_gap as u64);
-            let next_to = near(a.between(last.ta, c.ta)) && near(b.between(last.tb, c.tb));
-            if retold(last)
-                && retold(&c)
-                && (next_to || replaced_between((last.ta, last.tb), (c.ta, c.tb), a, b))
-            {
-                last.absorb(&c);
-                continue;
-            }
+        match out.last_mut() {
+            Some(last) if joins(last, &c) => last.absorb(&c),
+            _ => out.push(c),
         }
-        out.push(c);
     }
     out
 }
@@ -284,8 +291,7 @@ pub(crate) const REPLACED_GAP: u64 = 400;
 
 /// True when copies `x` and `y` follow each other on both sides and what
 /// lies between them is a sentence or two rewritten (or translated
-/// otherwise):
-/// at most [`REPLACED_GAP`] of weight on each side, and the two gaps retell
+/// otherwise): at most [`REPLACED_GAP`] of weight on each side, and the two gaps retell
 /// each other (the Dice coefficient of their content units reaches the
 /// reworded seed threshold, [`crate::reworded::fragments::SEED_DICE`]).
 /// Commentary is text on one side only, with nothing like it on the other,
@@ -327,20 +333,11 @@ pub(crate) fn join_replaced_spans(
 /// Joins two copied candidates (exact chains, or reworded fragments that
 /// are mostly copies) that [`replaced_between`] links: one edited passage
 /// with a sentence rewritten. O(c log c + gap lengths).
-pub(super) fn join_replaced(mut cs: Vec<Candidate>, a: &DocView, b: &DocView) -> Vec<Candidate> {
-    keysort::sort_by_key(&mut cs, |c| keysort::key4(c.ta.0, c.tb.0, 0, 0));
-    let mut out: Vec<Candidate> = Vec::with_capacity(cs.len());
-    for c in cs {
-        if let Some(last) = out.last_mut() {
-            let copy = |x: &Candidate| !x.reworded || x.verbatim(a, b);
-            if copy(last) && copy(&c) && replaced_between((last.ta, last.tb), (c.ta, c.tb), a, b) {
-                last.absorb(&c);
-                continue;
-            }
-        }
-        out.push(c);
-    }
-    out
+pub(super) fn join_replaced(cs: Vec<Candidate>, a: &DocView, b: &DocView) -> Vec<Candidate> {
+    let copy = |x: &Candidate| !x.reworded || x.verbatim(a, b);
+    join_consecutive(cs, |last, c| {
+        copy(last) && copy(c) && replaced_between((last.ta, last.tb), (c.ta, c.tb), a, b)
+    })
 }
 
 /// Of passages that overlap in both documents, keeps the one with more

@@ -43,6 +43,21 @@ pub(crate) struct Candidate {
 pub(crate) const VERBATIM_SHARE: f64 = 0.7;
 
 impl Candidate {
+    /// A reworded fragment over `ta` and `tb` alone, for tests.
+    #[cfg(test)]
+    pub fn retold(ta: (u32, u32), tb: (u32, u32)) -> Candidate {
+        Candidate {
+            ta,
+            tb,
+            evidence: 100.0,
+            reworded: true,
+            exact_weight: 0,
+            exact_spans: Vec::new(),
+            summary_pieces: 0,
+            summary_paragraph: false,
+        }
+    }
+
     /// Becomes the union of itself and `other`: both spans widen to cover
     /// both, and the evidence adds up.
     pub fn absorb(&mut self, other: &Candidate) {
@@ -382,21 +397,9 @@ mod tests {
         (t.sentences[from], end)
     }
 
-    fn retold(ta: (u32, u32), tb: (u32, u32)) -> Candidate {
-        Candidate {
-            ta,
-            tb,
-            evidence: 100.0,
-            reworded: true,
-            exact_weight: 0,
-            exact_spans: Vec::new(),
-            summary_pieces: 0,
-            summary_paragraph: false,
-        }
-    }
-
     #[test]
     fn retold_neighbours_join_and_commentary_keeps_them_apart() {
+        let retold = Candidate::retold;
         let a = "The ferry company raised its fares by a tenth on Monday. \
                  Commuters from the islands say they cannot afford the rise. \
                  My aunt once rowed across the sound in a bathtub for charity, which was foolish.";

@@ -457,16 +457,7 @@ mod tests {
         let vs = DocView::new(&ts, &content, &cs, true, None);
         // the short text against sentences 20..24 of the long one
         let start = |i: usize| tl.sentences[i];
-        let mut c = Candidate {
-            ta: (0, ts.len() as u32),
-            tb: (start(20), start(24)),
-            evidence: 100.0,
-            reworded: true,
-            exact_weight: 0,
-            exact_spans: Vec::new(),
-            summary_pieces: 0,
-            summary_paragraph: false,
-        };
+        let mut c = Candidate::retold((0, ts.len() as u32), (start(20), start(24)));
         let before = vl.weight(c.tb.0, c.tb.1);
         extend_summary(&mut c, &vs, &vl);
         let after = vl.weight(c.tb.0, c.tb.1);

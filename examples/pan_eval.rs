@@ -17,7 +17,9 @@
 //! `PAN_CASES=1` prints, for every case, how much of it the detections
 //! touching it cover on each side (`CASE pair susp covered/length src
 //! covered/length dets n`); `PAN_DEBUG=1` prints detections of low
-//! precision with the text they take in beyond their case.
+//! precision with the text they take in beyond their case; `PAN_DETS=1`
+//! prints every detection (`DET pair kind similarity susp_start susp_end
+//! src_start src_end precision edit_runs`), to sort them by kind.
 //!
 //! `--check` exits with status 1 when a score falls below its regression
 //! floor in [`FLOORS`] (set a little under the measured figures, so a
@@ -97,6 +99,21 @@ fn score_pair(
         })
         .collect();
     let cases = cases(&truth);
+    if std::env::var("PAN_DETS").is_ok() {
+        for (d, p) in detections.iter().zip(&report.passages) {
+            let (pr, _) = coverage(d, &cases);
+            eprintln!(
+                "DET {line} {:?} {:.3} {} {} {} {} {pr:.3} {}",
+                p.kind,
+                p.similarity,
+                d.susp.0,
+                d.susp.1,
+                d.src.0,
+                d.src.1,
+                p.edits.len()
+            );
+        }
+    }
     if std::env::var("PAN_CASES").is_ok() {
         for c in &cases {
             let touching: Vec<&Pair> = detections.iter().filter(|d: &&Pair| d.touches(c)).collect();
@@ -152,16 +169,16 @@ fn score_pair(
 /// largest share of pairs with a detection.
 ///
 /// Measured with default options (reworded passages included): 1.0%,
-/// 0.967, 0.867, 0.900, 0.658, 0.898. The targets (≤ 1%, 0.97, 0.93,
+/// 0.967, 0.871, 0.911, 0.658, 0.902. The targets (≤ 1%, 0.97, 0.93,
 /// 0.93, 0.65, 0.93) are reached for no-plagiarism and summary, whose floors
 /// are the targets; the other floors guard what is.
 const FLOORS: [(&str, f64); 6] = [
     ("no-plagiarism", 0.010),
     ("no-obfuscation", 0.955),
-    ("random", 0.85),
-    ("translation", 0.885),
+    ("random", 0.855),
+    ("translation", 0.895),
     ("summary", 0.65),
-    ("overall", 0.885),
+    ("overall", 0.89),
 ];
 
 fn floor_ok(label: &str, value: f64) -> bool {

@@ -357,13 +357,25 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
                 // a rest next to exact chains keeps its ends: refining them
                 // would run into the chains
                 let refine = (ta, tb) == (c.ta, c.tb);
-                out.push(reworded_passage(
-                    runs,
-                    a,
-                    b,
-                    &rest,
-                    refine.then_some(opts.max_gap),
-                ));
+                let retold = reworded_passage(runs, a, b, &rest, refine.then_some(opts.max_gap));
+                // an edge that still runs into the retold passage once its
+                // ends are refined (words copied across the sentence
+                // boundary) does not stand apart from it: the candidate is
+                // one reworded passage, rather than two of which only one
+                // would be kept
+                let runs_into = edges.iter().any(|e| {
+                    let (pa, pb) = extend::refine_ends(a, b, e.0, e.1, opts.max_gap);
+                    edits::trim_one_sided(edits::edits(runs, a, b, pa, pb)).is_some_and(
+                        |((pa, pb), _)| {
+                            candidates::overlaps(pa, retold.a) && candidates::overlaps(pb, retold.b)
+                        },
+                    )
+                });
+                if runs_into {
+                    out.push(reworded_passage(runs, a, b, &c, Some(opts.max_gap)));
+                    continue;
+                }
+                out.push(retold);
             }
             edges
         };
@@ -446,6 +458,9 @@ fn split_edges(
         else {
             break;
         };
+        if !is_copy(runs, a, b, (ca, ea.1), (cb, eb.1)) {
+            break;
+        }
         edges.push(((ca, ea.1), (cb, eb.1)));
         (ta.1, tb.1) = (ca, cb);
         hi -= 1;

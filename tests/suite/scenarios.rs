@@ -679,6 +679,58 @@ fn a_copy_with_one_sentence_rewritten_is_one_passage() {
     assert!(r.passages.iter().all(|p| p.b.end <= os || oe <= p.b.start));
 }
 
+/// A retold sentence followed by two copied ones. When the copy starts
+/// cleanly at its sentence, the post holds a reworded passage and a
+/// verbatim one. When the retold sentence ends with the source's own words
+/// ("in 1898."), the copy's exact run reaches back across the boundary;
+/// the two cannot stand apart, and all three sentences are one reworded
+/// passage. Before, the copy was dropped as overlapping the retold
+/// passage, and two thirds of the borrowed text went unreported.
+#[test]
+fn a_copy_after_a_retold_sentence_is_never_lost() {
+    let source =
+        "The founder of the river museum wrote a short guide to its collection of old maps \
+in 1898. Its second edition, printed by the city press, added forty plates and an index of the \
+villages along the river. A portrait of the founder by a local painter still hangs in the \
+reading room of the town library.";
+    let copied = "Its second edition, printed by the city press, added forty plates and an index \
+of the villages along the river. A portrait of the founder by a local painter still hangs in the \
+reading room of the town library.";
+    for (retold, apart) in [
+        (
+            "A short guide to the museum's old map collection was written by the river \
+museum's founder during the late nineties, people say.",
+            true,
+        ),
+        (
+            "A short guide to the museum's old map collection was written by the river \
+museum's founder in 1898.",
+            false,
+        ),
+    ] {
+        let post = format!("Found in the attic.\n\n{retold} {copied}\n\nI might donate it.");
+        let r = compare(&[source, &post], &Options::default());
+        check_invariants(&[source, &post], &r);
+        let kinds: Vec<PassageKind> = r.passages.iter().map(|p| p.kind).collect();
+        let (cs, ce) = find16(&post, copied);
+        // the copied sentences are reported, whole, either way
+        assert!(
+            r.passages
+                .iter()
+                .any(|p| p.b.start <= cs + 2 && ce <= p.b.end + 2),
+            "{:#?}",
+            r.passages
+        );
+        if apart {
+            assert_eq!(kinds, [PassageKind::Reworded, PassageKind::Verbatim]);
+        } else {
+            assert_eq!(kinds, [PassageKind::Reworded]);
+            let (rs, _) = find16(&post, retold);
+            assert!(r.passages[0].b.start <= rs + 2, "{:?}", r.passages[0].b);
+        }
+    }
+}
+
 /// A retelling that tells the second half of a paragraph first (two
 /// retold sentences, then the two before them) is one reworded passage,
 /// not one per half.

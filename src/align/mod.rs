@@ -310,13 +310,15 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
             // judge how much is exact by the chains as their passages would
             // be (ends refined over small edits, so a quote with an inserted
             // word is exact whole), counting only those that are copies
-            let refined: u64 = c
+            // (chains refined over the same text count it once)
+            let copies: Vec<SpanPair> = c
                 .exact_spans
                 .iter()
                 .map(|s| extend::refine_ends(a, b, s.0, s.1, opts.max_gap))
                 .filter(|&(pa, pb)| is_copy(runs, a, b, pa, pb))
-                .map(|s| a.weight(s.0 .0, s.0 .1).min(b.weight(s.1 .0, s.1 .1)))
-                .sum();
+                .collect();
+            let refined = union_weight(copies.iter().map(|s| s.0).collect(), a)
+                .min(union_weight(copies.iter().map(|s| s.1).collect(), b));
             c.exact_weight = c.exact_weight.max(refined);
         }
         // A summary, and sentences moved in place, are one reworded passage
@@ -536,6 +538,26 @@ fn reworded_passage(
     }
 }
 
+/// Weight of the union of token spans `spans` of `d`: text that several
+/// spans hold counts once. O(k log k) for k spans.
+fn union_weight(mut spans: Vec<(u32, u32)>, d: &DocView) -> u64 {
+    spans.sort_unstable();
+    let mut total = 0;
+    let mut open: Option<(u32, u32)> = None;
+    for s in spans {
+        match open {
+            Some((lo, hi)) if s.0 <= hi => open = Some((lo, hi.max(s.1))),
+            _ => {
+                if let Some((lo, hi)) = open {
+                    total += d.weight(lo, hi);
+                }
+                open = Some(s);
+            }
+        }
+    }
+    total + open.map_or(0, |(lo, hi)| d.weight(lo, hi))
+}
+
 /// True when tokens `pa` of `a` and `pb` of `b` are a copy, lightly edited
 /// at most (similarity [`candidates::VERBATIM_SHARE`]): a restructured
 /// sentence whose words happen to chain is not.
@@ -555,5 +577,54 @@ fn similarity(ops: &[Op], a: &DocView, b: &DocView, pa: (u32, u32), pb: (u32, u3
         0.0
     } else {
         equal as f64 / total as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::fold;
+    use crate::tokenize::{tokenize, Interner};
+
+    /// Text that two refined chains hold counts once: [`union_weight`]
+    /// agrees with marking every token of every span.
+    #[test]
+    fn union_weight_counts_shared_text_once() {
+        let text: String = (0..120)
+            .map(|i| format!("w{} ", "x".repeat(i % 7)))
+            .collect();
+        let t = tokenize(&fold(&text), &mut Interner::new(true, true));
+        let content = Content::default();
+        let cov = vec![false; t.len()];
+        let d = DocView::new(&t, &content, &cov, false, None);
+        let n = t.len() as u32;
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |m: u32| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % m as u64) as u32
+        };
+        let mut overlapping = 0;
+        for _ in 0..2000 {
+            let spans: Vec<(u32, u32)> = (0..1 + next(5))
+                .map(|_| {
+                    let s = next(n);
+                    (s, (s + next(30)).min(n))
+                })
+                .collect();
+            let mut mark = vec![false; n as usize];
+            for &(s, e) in &spans {
+                mark[s as usize..e as usize].fill(true);
+            }
+            let want: u64 = (0..n)
+                .filter(|&i| mark[i as usize])
+                .map(|i| d.weight(i, i + 1))
+                .sum();
+            let sum: u64 = spans.iter().map(|&(s, e)| d.weight(s, e)).sum();
+            overlapping += usize::from(sum > want);
+            assert_eq!(union_weight(spans.clone(), &d), want, "{spans:?}");
+        }
+        assert!(overlapping > 200, "overlaps were exercised: {overlapping}");
     }
 }

@@ -169,13 +169,13 @@ fn score_pair(
 /// largest share of pairs with a detection.
 ///
 /// Measured with default options (reworded passages included): 1.0%,
-/// 0.967, 0.871, 0.913, 0.658, 0.903. The targets (≤ 1%, 0.97, 0.93,
+/// 0.967, 0.875, 0.913, 0.659, 0.904. The targets (≤ 1%, 0.97, 0.93,
 /// 0.93, 0.65, 0.93) are reached for no-plagiarism and summary, whose floors
 /// are the targets; the other floors guard what is.
 const FLOORS: [(&str, f64); 6] = [
     ("no-plagiarism", 0.010),
     ("no-obfuscation", 0.955),
-    ("random", 0.855),
+    ("random", 0.86),
     ("translation", 0.895),
     ("summary", 0.65),
     ("overall", 0.89),

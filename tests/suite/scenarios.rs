@@ -731,6 +731,36 @@ museum's founder in 1898.",
     }
 }
 
+/// A retold sentence too short to be a passage alone (its evidence is
+/// under `min_length`) joins the retold sentences next to it, across a
+/// short aside, rather than being lost; alone it is still no passage.
+#[test]
+fn a_short_retold_sentence_joins_its_retold_neighbours() {
+    let source = HARBOUR[..5].join(" ");
+    let short = "On Monday the harbour council voted for a flood barrier at the old port's mouth.";
+    let rest = "Forty million euros and three years of work is what the barrier will take. \
+After studying the tides for two years, engineers of the regional authority drew the plans.";
+    let post = format!(
+        "Some news from home.\n\n{short} Grim times, sadly, my friends. {rest}\n\nThat is all."
+    );
+    let r = compare(&[&source, &post], &Options::default());
+    check_invariants(&[&source, &post], &r);
+    assert_eq!(r.passages.len(), 1, "{:#?}", r.passages);
+    let p = &r.passages[0];
+    assert_eq!(p.kind, PassageKind::Reworded);
+    let (s, _) = find16(&post, short);
+    let (_, e) = find16(&post, rest);
+    assert!(
+        p.b.start <= s + 2 && e <= p.b.end + 2,
+        "{:?} for {s}..{e}",
+        p.b
+    );
+
+    let alone = format!("Some news from home.\n\n{short}\n\nThat is all.");
+    let r = compare(&[&source, &alone], &Options::default());
+    assert!(r.passages.is_empty(), "{:#?}", r.passages);
+}
+
 /// A retelling that tells the second half of a paragraph first (two
 /// retold sentences, then the two before them) is one reworded passage,
 /// not one per half.

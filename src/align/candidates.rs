@@ -481,13 +481,7 @@ mod tests {
 
     #[test]
     fn interleaved_agrees_with_comparing_all_pairs() {
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |n: u32| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as u32
-        };
+        let mut next = crate::align::xorshift(0x2545_f491_4f6c_dd1d);
         let mut seen = [0usize; 2];
         for _ in 0..5000 {
             let k = 1 + next(6) as usize;

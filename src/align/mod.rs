@@ -590,6 +590,18 @@ fn similarity(ops: &[Op], a: &DocView, b: &DocView, pa: (u32, u32), pb: (u32, u3
     }
 }
 
+/// For tests: a xorshift generator from `seed`, giving numbers below its
+/// argument.
+#[cfg(test)]
+pub(crate) fn xorshift(mut state: u64) -> impl FnMut(u32) -> u32 {
+    move |n: u32| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as u32
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -608,13 +620,7 @@ mod tests {
         let cov = vec![false; t.len()];
         let d = DocView::new(&t, &content, &cov, false, None);
         let n = t.len() as u32;
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |m: u32| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % m as u64) as u32
-        };
+        let mut next = xorshift(0x2545_f491_4f6c_dd1d);
         let mut overlapping = 0;
         for _ in 0..2000 {
             let spans: Vec<(u32, u32)> = (0..1 + next(5))

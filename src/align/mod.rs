@@ -355,11 +355,22 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
         } else {
             (Vec::new(), None)
         };
-        let spans = if !c.reworded {
-            vec![(c.ta, c.tb)]
+        // each copied span with its ends refined and its edit runs
+        let copied = |spans: Vec<SpanPair>| -> Vec<(SpanPair, Vec<Op>)> {
+            spans
+                .into_iter()
+                .filter_map(|(ta, tb)| {
+                    let (pa, pb) = extend::refine_ends(a, b, ta, tb, opts.max_gap);
+                    edits::trim_one_sided(edits::edits(runs, a, b, pa, pb))
+                })
+                .collect()
+        };
+        let pieces = if !c.reworded {
+            copied(vec![(c.ta, c.tb)])
         } else if c.verbatim(a, b) && edges.len() < c.exact_spans.len() {
-            candidates::join_replaced_spans(c.exact_spans.clone(), a, b)
+            copied(candidates::join_replaced_spans(c.exact_spans.clone(), a, b))
         } else {
+            let pieces = copied(edges);
             if let Some((ta, tb)) = rest {
                 let rest = Candidate {
                     ta,
@@ -375,13 +386,8 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
                 // boundary) does not stand apart from it: the candidate is
                 // one reworded passage, rather than two of which only one
                 // would be kept
-                let runs_into = edges.iter().any(|e| {
-                    let (pa, pb) = extend::refine_ends(a, b, e.0, e.1, opts.max_gap);
-                    edits::trim_one_sided(edits::edits(runs, a, b, pa, pb)).is_some_and(
-                        |((pa, pb), _)| {
-                            candidates::overlaps(pa, retold.a) && candidates::overlaps(pb, retold.b)
-                        },
-                    )
+                let runs_into = pieces.iter().any(|((pa, pb), _)| {
+                    candidates::overlaps(*pa, retold.a) && candidates::overlaps(*pb, retold.b)
                 });
                 if runs_into {
                     out.push(reworded_passage(runs, a, b, &c, Some(opts.max_gap)));
@@ -389,14 +395,9 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
                 }
                 out.push(retold);
             }
-            edges
+            pieces
         };
-        for (ta, tb) in spans {
-            let (pa, pb) = extend::refine_ends(a, b, ta, tb, opts.max_gap);
-            let Some(((pa, pb), ops)) = edits::trim_one_sided(edits::edits(runs, a, b, pa, pb))
-            else {
-                continue;
-            };
+        for ((pa, pb), ops) in pieces {
             let similarity = similarity(&ops, a, b, pa, pb);
             if similarity < opts.min_similarity {
                 continue;

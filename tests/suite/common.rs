@@ -22,6 +22,21 @@ pub fn find16(text: &str, needle: &str) -> (u32, u32) {
     (start, start + needle.encode_utf16().count() as u32)
 }
 
+/// True when span `s` holds `needle`'s place in `text`, give or take the
+/// two UTF-16 units a passage's ends may stop short of (a final mark, a
+/// space).
+pub fn holds(s: Span, text: &str, needle: &str) -> bool {
+    let (start, end) = find16(text, needle);
+    s.start <= start + 2 && end <= s.end + 2
+}
+
+/// The report's one passage, which must be of `kind`.
+pub fn only_passage(r: &Report, kind: quotelens::PassageKind) -> &quotelens::Passage {
+    assert_eq!(r.passages.len(), 1, "{:#?}", r.passages);
+    assert_eq!(r.passages[0].kind, kind, "{:#?}", r.passages);
+    &r.passages[0]
+}
+
 /// UTF-16 span from the start of `from` to the end of `to` (after `from`).
 pub fn between16(text: &str, from: &str, to: &str) -> (u32, u32) {
     let (s, _) = find16(text, from);

@@ -1,6 +1,6 @@
 //! Hand-written scenarios: each a small story with one thing to check.
 
-use crate::common::{check_invariants, covering, find16, slice, span};
+use crate::common::{check_invariants, covering, find16, holds, only_passage, slice, span};
 use quotelens::{compare, EditKind, Options, PassageKind, SegmentKind};
 
 const WIRE: &str = "The regional water board approved a plan on Tuesday to build a new reservoir \
@@ -598,15 +598,8 @@ fn a_paragraph_condensing_two_places_is_one_summary() {
     let post = format!("What our paper said:\n\n{paragraph}\n\nI will believe it when I see it.");
     let r = compare(&[&report, &post], &Options::default());
     check_invariants(&[&report, &post], &r);
-    assert_eq!(r.passages.len(), 1, "{:#?}", r.passages);
-    let p = &r.passages[0];
-    assert_eq!(p.kind, PassageKind::Reworded);
-    let (s, e) = find16(&post, &paragraph);
-    assert!(
-        p.b.start <= s + 2 && e <= p.b.end + 2,
-        "{:?} for {s}..{e}",
-        p.b
-    );
+    let p = only_passage(&r, PassageKind::Reworded);
+    assert!(holds(p.b, &post, &paragraph), "{:?}", p.b);
     let (first, _) = find16(&report, HARBOUR[0]);
     let (_, last) = find16(&report, HARBOUR[15]);
     assert!(
@@ -651,15 +644,8 @@ fn a_copy_with_one_sentence_rewritten_is_one_passage() {
     let post = format!("From the weekly paper:\n\n{copy}\n\nWe will see.");
     let r = compare(&[&source, &post], &Options::default());
     check_invariants(&[&source, &post], &r);
-    assert_eq!(r.passages.len(), 1, "{:#?}", r.passages);
-    let p = &r.passages[0];
-    assert_eq!(p.kind, PassageKind::Edited);
-    let (s, e) = find16(&post, &copy);
-    assert!(
-        p.b.start <= s + 2 && e <= p.b.end + 2,
-        "{:?} for {s}..{e}",
-        p.b
-    );
+    let p = only_passage(&r, PassageKind::Edited);
+    assert!(holds(p.b, &post, &copy), "{:?}", p.b);
     // the rewritten sentence is an edit inside it, not equal text
     let (rs, re) = find16(&post, rewritten);
     assert!(p
@@ -712,12 +698,9 @@ museum's founder in 1898.",
         let r = compare(&[source, &post], &Options::default());
         check_invariants(&[source, &post], &r);
         let kinds: Vec<PassageKind> = r.passages.iter().map(|p| p.kind).collect();
-        let (cs, ce) = find16(&post, copied);
         // the copied sentences are reported, whole, either way
         assert!(
-            r.passages
-                .iter()
-                .any(|p| p.b.start <= cs + 2 && ce <= p.b.end + 2),
+            r.passages.iter().any(|p| holds(p.b, &post, copied)),
             "{:#?}",
             r.passages
         );
@@ -740,21 +723,12 @@ fn a_short_retold_sentence_joins_its_retold_neighbours() {
     let short = "On Monday the harbour council voted for a flood barrier at the old port's mouth.";
     let rest = "Forty million euros and three years of work is what the barrier will take. \
 After studying the tides for two years, engineers of the regional authority drew the plans.";
-    let post = format!(
-        "Some news from home.\n\n{short} Grim times, sadly, my friends. {rest}\n\nThat is all."
-    );
+    let retelling = format!("{short} Grim times, sadly, my friends. {rest}");
+    let post = format!("Some news from home.\n\n{retelling}\n\nThat is all.");
     let r = compare(&[&source, &post], &Options::default());
     check_invariants(&[&source, &post], &r);
-    assert_eq!(r.passages.len(), 1, "{:#?}", r.passages);
-    let p = &r.passages[0];
-    assert_eq!(p.kind, PassageKind::Reworded);
-    let (s, _) = find16(&post, short);
-    let (_, e) = find16(&post, rest);
-    assert!(
-        p.b.start <= s + 2 && e <= p.b.end + 2,
-        "{:?} for {s}..{e}",
-        p.b
-    );
+    let p = only_passage(&r, PassageKind::Reworded);
+    assert!(holds(p.b, &post, &retelling), "{:?}", p.b);
 
     let alone = format!("Some news from home.\n\n{short}\n\nThat is all.");
     let r = compare(&[&source, &alone], &Options::default());
@@ -775,15 +749,8 @@ For days, people living in the lower streets pumped water from their garages and
     let post = format!("Some news from home.\n\n{retold}\n\nThat is all for now.");
     let r = compare(&[&report, &post], &Options::default());
     check_invariants(&[&report, &post], &r);
-    assert_eq!(r.passages.len(), 1, "{:#?}", r.passages);
-    let p = &r.passages[0];
-    assert_eq!(p.kind, PassageKind::Reworded);
-    let (s, e) = find16(&post, retold);
-    assert!(
-        p.b.start <= s + 2 && e <= p.b.end + 2,
-        "{:?} for {s}..{e}",
-        p.b
-    );
+    let p = only_passage(&r, PassageKind::Reworded);
+    assert!(holds(p.b, &post, retold), "{:?}", p.b);
     let (first, _) = find16(&report, HARBOUR[10]);
     let (_, last) = find16(&report, HARBOUR[13]);
     assert!(

@@ -23,45 +23,55 @@ pub(crate) struct Sentence {
 
 /// Cuts a document into sentences with bags of content units.
 pub(crate) fn sentences(tokens: &Tokens) -> Vec<Sentence> {
-    let mut out: Vec<Sentence> = Vec::new();
     let n = tokens.len() as u32;
-    let mut pending: Option<(u32, Vec<Unit>)> = None;
-    let flush = |out: &mut Vec<Sentence>, s: u32, end: u32, mut keys: Vec<Unit>| {
-        keys.sort_unstable();
-        let mut bag: Vec<(Unit, u32)> = Vec::new();
-        for k in keys {
-            match bag.last_mut() {
-                Some((lk, c)) if *lk == k => *c += 1,
-                _ => bag.push((k, 1)),
-            }
-        }
-        out.push(Sentence {
-            tokens: (s, end),
-            bag,
-        });
-    };
+    let mut out: Vec<Sentence> = Vec::with_capacity(tokens.sentences.len());
+    // the units of the sentence being built, sorted; one buffer for all
+    // sentences (a short sentence's units stay in it for the next one)
+    let mut keys: Vec<Unit> = Vec::new();
+    let mut open: Option<u32> = None;
     for (i, &start) in tokens.sentences.iter().enumerate() {
         let end = tokens.sentences.get(i + 1).copied().unwrap_or(n);
         // a short sentence is merged forward, never across a paragraph break
         if tokens.paragraphs.binary_search(&start).is_ok() {
-            if let Some((s, k)) = pending.take() {
-                flush(&mut out, s, start, k);
+            if let Some(s) = open.take() {
+                out.push(flush(s, start, &mut keys));
             }
         }
-        let (s, mut all) = pending.take().unwrap_or((start, Vec::new()));
-        units::for_each(tokens, (start, end), |_, _, u| all.push(u));
-        all.sort_unstable();
-        let distinct = all.len() - all.windows(2).filter(|w| w[0] == w[1]).count();
-        if distinct < MIN_SENTENCE_KEYS && end < n {
-            pending = Some((s, all));
+        let s = *open.get_or_insert(start);
+        units::for_each(tokens, (start, end), |_, _, u| keys.push(u));
+        keys.sort_unstable();
+        if distinct(&keys) < MIN_SENTENCE_KEYS && end < n {
             continue;
         }
-        flush(&mut out, s, end, all);
+        open = None;
+        out.push(flush(s, end, &mut keys));
     }
-    if let Some((s, k)) = pending.take() {
-        flush(&mut out, s, n, k);
+    if let Some(s) = open {
+        out.push(flush(s, n, &mut keys));
     }
     out
+}
+
+/// How many distinct units sorted `keys` hold.
+fn distinct(keys: &[Unit]) -> usize {
+    keys.len() - keys.windows(2).filter(|w| w[0] == w[1]).count()
+}
+
+/// The sentence of tokens `start..end` whose units are `keys` (sorted),
+/// which it empties.
+fn flush(start: u32, end: u32, keys: &mut Vec<Unit>) -> Sentence {
+    let mut bag: Vec<(Unit, u32)> = Vec::with_capacity(distinct(keys));
+    for &k in keys.iter() {
+        match bag.last_mut() {
+            Some((lk, c)) if *lk == k => *c += 1,
+            _ => bag.push((k, 1)),
+        }
+    }
+    keys.clear();
+    Sentence {
+        tokens: (start, end),
+        bag,
+    }
 }
 
 #[cfg(test)]

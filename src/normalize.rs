@@ -64,7 +64,13 @@ impl Folded {
 /// text. They skip the Unicode tables.
 #[inline]
 fn is_plain_wide(c: char) -> bool {
-    matches!(c as u32,
+    is_plain_wide_code(c as u32)
+}
+
+/// [`is_plain_wide`] of a code point.
+#[inline]
+fn is_plain_wide_code(c: u32) -> bool {
+    matches!(c,
         0x3041..=0x3096     // Hiragana letters
         | 0x30A1..=0x30FA   // Katakana letters
         | 0x30FC            // prolonged sound mark ー
@@ -194,6 +200,15 @@ impl Folder {
         self.push(c, at);
     }
 
+    /// Emits a plain CJK character (see [`is_plain_wide`]) from its three
+    /// UTF-8 bytes, without decoding or encoding it.
+    #[inline]
+    fn emit_plain3(&mut self, utf8: [u8; 3], at: u32) {
+        self.last_space = false;
+        self.text.extend_from_slice(&utf8);
+        self.orig.extend_from_slice(&[at; 3]);
+    }
+
     /// Emits one NFKC-folded character: case, punctuation and white space.
     #[inline]
     fn emit(&mut self, c: char, at: u32) {
@@ -245,6 +260,20 @@ pub(crate) fn fold(text: &str) -> Folded {
             f.ascii_run(&bytes[i..end], i);
             i = end;
             if !mark_follows {
+                continue;
+            }
+        }
+        // plain CJK (three UTF-8 bytes) with no mark after it: copied as is
+        if (0xE3..=0xED).contains(&bytes[i]) && i + 3 <= bytes.len() {
+            let c = u32::from(bytes[i] & 0x0F) << 12
+                | u32::from(bytes[i + 1] & 0x3F) << 6
+                | u32::from(bytes[i + 2] & 0x3F);
+            let mark_follows = i + 3 < bytes.len()
+                && may_continue(bytes[i + 3])
+                && text[i + 3..].chars().next().is_some_and(continues_chunk);
+            if is_plain_wide_code(c) && !mark_follows {
+                f.emit_plain3([bytes[i], bytes[i + 1], bytes[i + 2]], i as u32);
+                i += 3;
                 continue;
             }
         }
@@ -366,7 +395,7 @@ mod tests {
         /// The fast paths (ASCII runs, plain CJK, quick-checked characters)
         /// fold exactly as the general path does.
         #[test]
-        fn fast_paths_match_the_general_path(s in "(\\PC|[ .!?\n\r\t\u{0}]|\u{301}|\u{3099}|ﾞ|ｶ|Ａ|あ|漢)*") {
+        fn fast_paths_match_the_general_path(s in "(\\PC|[ .!?\n\r\t\u{0}]|\u{301}|\u{3099}|ﾞ|ｶ|Ａ|あ|漢|ア|ー|한|\u{D7A4}|\u{3040})*") {
             let fast = fold(&s);
             let (text, orig) = fold_naive(&s);
             proptest::prop_assert_eq!(fast.text.as_bytes(), &text[..]);

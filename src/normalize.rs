@@ -125,8 +125,8 @@ fn is_word_char(c: char) -> bool {
 }
 
 struct Folder {
-    /// The folded text, as bytes (only whole UTF-8 sequences are pushed).
-    text: Vec<u8>,
+    /// The folded text.
+    text: String,
     orig: Vec<u32>,
     last_space: bool,
     /// Line feeds in the current white-space run.
@@ -136,10 +136,8 @@ struct Folder {
 impl Folder {
     #[inline]
     fn push(&mut self, c: char, at: u32) {
-        let mut buf = [0u8; 4];
-        let bytes = c.encode_utf8(&mut buf).as_bytes();
-        self.text.extend_from_slice(bytes);
-        for _ in 0..bytes.len() {
+        self.text.push(c);
+        for _ in 0..c.len_utf8() {
             self.orig.push(at);
         }
     }
@@ -149,7 +147,7 @@ impl Folder {
     #[inline]
     fn space(&mut self, at: u32, line: bool) {
         if !self.last_space {
-            self.text.push(b' ');
+            self.text.push(' ');
             self.orig.push(at);
             self.last_space = true;
             self.breaks = 0;
@@ -157,9 +155,9 @@ impl Folder {
         if line {
             self.breaks += 1;
             if self.breaks == 2 {
-                // the run's one byte becomes a paragraph break
-                if let Some(last) = self.text.last_mut() {
-                    *last = b'\n';
+                // the run's one byte (its space) becomes a paragraph break
+                if self.text.pop().is_some() {
+                    self.text.push('\n');
                 }
             }
         }
@@ -174,17 +172,17 @@ impl Folder {
             match b {
                 b'a'..=b'z' | b'0'..=b'9' => {
                     self.last_space = false;
-                    self.text.push(b);
+                    self.text.push(char::from(b));
                     self.orig.push(at);
                 }
                 b'A'..=b'Z' => {
                     self.last_space = false;
-                    self.text.push(b + 32);
+                    self.text.push(char::from(b + 32));
                     self.orig.push(at);
                 }
                 b'.' | b'!' | b'?' => {
                     self.last_space = false;
-                    self.text.push(b'.');
+                    self.text.push('.');
                     self.orig.push(at);
                 }
                 b'\n' => self.space(at, true),
@@ -201,11 +199,11 @@ impl Folder {
     }
 
     /// Emits a plain CJK character (see [`is_plain_wide`]) from its three
-    /// UTF-8 bytes, without decoding or encoding it.
+    /// UTF-8 bytes in the original, without decoding or encoding it.
     #[inline]
-    fn emit_plain3(&mut self, utf8: [u8; 3], at: u32) {
+    fn emit_plain3(&mut self, utf8: &str, at: u32) {
         self.last_space = false;
-        self.text.extend_from_slice(&utf8);
+        self.text.push_str(utf8);
         self.orig.extend_from_slice(&[at; 3]);
     }
 
@@ -240,7 +238,7 @@ impl Folder {
 /// and the CLI refuse far smaller inputs).
 pub(crate) fn fold(text: &str) -> Folded {
     let mut f = Folder {
-        text: Vec::with_capacity(text.len()),
+        text: String::with_capacity(text.len()),
         orig: Vec::with_capacity(text.len() + 1),
         last_space: false,
         breaks: 0,
@@ -272,7 +270,7 @@ pub(crate) fn fold(text: &str) -> Folded {
                 && may_continue(bytes[i + 3])
                 && text[i + 3..].chars().next().is_some_and(continues_chunk);
             if is_plain_wide_code(c) && !mark_follows {
-                f.emit_plain3([bytes[i], bytes[i + 1], bytes[i + 2]], i as u32);
+                f.emit_plain3(&text[i..i + 3], i as u32);
                 i += 3;
                 continue;
             }
@@ -309,10 +307,10 @@ pub(crate) fn fold(text: &str) -> Folded {
         i = end;
     }
     f.orig.push(text.len() as u32);
-    // Only whole UTF-8 sequences were pushed, so this never replaces.
-    let text = String::from_utf8(f.text)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    Folded { text, orig: f.orig }
+    Folded {
+        text: f.text,
+        orig: f.orig,
+    }
 }
 
 #[cfg(test)]
@@ -367,7 +365,7 @@ mod tests {
     /// The general path: every chunk through NFKC and `emit`, no shortcut.
     fn fold_naive(s: &str) -> (Vec<u8>, Vec<u32>) {
         let mut slow = Folder {
-            text: Vec::new(),
+            text: String::new(),
             orig: Vec::new(),
             last_space: false,
             breaks: 0,
@@ -387,7 +385,7 @@ mod tests {
                 slow.emit(n, i as u32);
             }
         }
-        (slow.text, slow.orig)
+        (slow.text.into_bytes(), slow.orig)
     }
 
     #[cfg(not(target_arch = "wasm32"))]

@@ -15,10 +15,10 @@
 //! Clustering is O(s · c) for s seeds and c open clusters (capped). Nothing
 //! compares all sentence pairs.
 
-use super::scoring::{score, Scored, Weighted};
+use super::scoring::{score, Cosine, Scored};
 use super::sentences::Sentence;
 use super::units::Unit;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 /// Seed thresholds: tf-isf cosine and Dice coefficient of two sentences'
 /// bags. Sanchez-Perez et al. use 0.33; 0.27 finds more of PAN's random
@@ -79,33 +79,6 @@ pub(crate) struct Fragment {
     pub summary_pieces: u32,
 }
 
-/// Cosine of the sums of two sets of weighted sentences.
-pub(super) fn fragment_cosine<W: std::borrow::Borrow<Weighted>>(a: &[W], b: &[W]) -> f32 {
-    let mut va: FxHashMap<Unit, f32> = FxHashMap::default();
-    for s in a {
-        for &(k, w) in &s.borrow().vec {
-            *va.entry(k).or_default() += w;
-        }
-    }
-    let mut vb: FxHashMap<Unit, f32> = FxHashMap::default();
-    for s in b {
-        for &(k, w) in &s.borrow().vec {
-            *vb.entry(k).or_default() += w;
-        }
-    }
-    let dot: f32 = va
-        .iter()
-        .map(|(k, w)| w * vb.get(k).copied().unwrap_or(0.0))
-        .sum();
-    let na = va.values().map(|w| w * w).sum::<f32>().sqrt();
-    let nb = vb.values().map(|w| w * w).sum::<f32>().sqrt();
-    if na == 0.0 || nb == 0.0 {
-        0.0
-    } else {
-        dot / (na * nb)
-    }
-}
-
 /// Dice coefficient of two sentences' bags (distinct units).
 fn dice(x: &Sentence, y: &Sentence) -> f32 {
     let shared = x
@@ -155,7 +128,9 @@ pub(crate) fn fragments(sa: &[Sentence], sb: &[Sentence]) -> Vec<Fragment> {
         wa,
         wb,
         pairs: scored,
+        units,
     } = score(sa, sb);
+    let mut cosine_of = Cosine::new(units);
 
     let mut best_a = vec![0f32; sa.len()];
     let mut best_b = vec![0f32; sb.len()];
@@ -240,7 +215,7 @@ pub(crate) fn fragments(sa: &[Sentence], sb: &[Sentence]) -> Vec<Fragment> {
         .filter_map(|cl| {
             let fa = &wa[cl.a.0 as usize..=cl.a.1 as usize];
             let fb = &wb[cl.b.0 as usize..=cl.b.1 as usize];
-            let cosine = fragment_cosine(fa, fb);
+            let cosine = cosine_of.of(fa, fb);
             let accepted = if cl.seeds == 1 {
                 cosine >= SINGLE_SEED_COSINE
                     || dice(&sa[cl.a.0 as usize], &sb[cl.b.0 as usize]) >= SINGLE_SEED_DICE
@@ -263,7 +238,14 @@ pub(crate) fn fragments(sa: &[Sentence], sb: &[Sentence]) -> Vec<Fragment> {
         .filter(|&(_, &c)| (clusters[c].seeds as usize) < super::summary::MIN_SUMMARY_SEEDS)
         .map(|(&s, _)| s)
         .collect();
-    out.extend(super::summary::summary_fragments(&loose, sa, sb, &wa, &wb));
+    out.extend(super::summary::summary_fragments(
+        &loose,
+        sa,
+        sb,
+        &wa,
+        &wb,
+        &mut cosine_of,
+    ));
     out
 }
 

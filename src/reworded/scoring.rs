@@ -4,7 +4,8 @@
 //! inverted index rather than by comparing all pairs.
 //!
 //! Units are numbered densely first, with one hash probe per bag entry;
-//! the sentence frequencies, weights and the index (compressed rows) are
+//! the sentence frequencies, weights, the index (compressed rows) and the
+//! cosines of summed sentences that clustering asks for ([`Cosine`]) are
 //! then arrays, and the probes dominate no longer.
 //!
 //! # Complexity
@@ -23,8 +24,8 @@ pub(crate) const MAX_POSTINGS: usize = 64;
 
 /// A sentence's tf-isf vector.
 pub(super) struct Weighted {
-    /// (key, tf-isf weight), sorted by key.
-    pub vec: Vec<(Unit, f32)>,
+    /// (dense unit id, tf-isf weight), in bag order.
+    pub vec: Vec<(u32, f32)>,
     pub norm: f32,
 }
 
@@ -34,11 +35,11 @@ fn weigh(ss: &[Sentence], ids: &[u32], isf: &[f32]) -> Vec<Weighted> {
     let mut at = 0;
     ss.iter()
         .map(|s| {
-            let vec: Vec<(Unit, f32)> = s
+            let vec: Vec<(u32, f32)> = s
                 .bag
                 .iter()
                 .zip(&ids[at..at + s.bag.len()])
-                .map(|(&(k, c), &id)| (k, c as f32 * isf[id as usize]))
+                .map(|(&(_, c), &id)| (id, c as f32 * isf[id as usize]))
                 .collect();
             at += s.bag.len();
             let norm = vec.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
@@ -188,6 +189,68 @@ pub(super) struct Scored {
     /// Sentence pairs `(i, j, cosine)` that reach both seed thresholds, by
     /// `i`, then in the order the index meets `j`.
     pub pairs: Vec<(u32, u32, f32)>,
+    /// How many distinct units both documents hold (dense ids are below).
+    pub units: usize,
+}
+
+/// The cosine of the sums of two sets of sentence vectors, over dense unit
+/// ids: two accumulators as long as the vocabulary, cleared after each use,
+/// in place of two hash maps per cosine.
+///
+/// # Complexity
+/// O(entries of the sentences summed) per cosine; O(units) memory once.
+pub(super) struct Cosine {
+    va: Vec<f32>,
+    vb: Vec<f32>,
+    seen: Vec<bool>,
+    touched: Vec<u32>,
+}
+
+impl Cosine {
+    /// Accumulators for dense unit ids below `units`.
+    pub fn new(units: usize) -> Cosine {
+        Cosine {
+            va: vec![0.0; units],
+            vb: vec![0.0; units],
+            seen: vec![false; units],
+            touched: Vec::new(),
+        }
+    }
+
+    /// Cosine of the sum of `a`'s vectors and the sum of `b`'s (0 when
+    /// either sum is empty).
+    pub fn of<W: std::borrow::Borrow<Weighted>>(&mut self, a: &[W], b: &[W]) -> f32 {
+        for (side, acc) in [(a, &mut self.va), (b, &mut self.vb)] {
+            for s in side {
+                for &(id, w) in &s.borrow().vec {
+                    let i = id as usize;
+                    if !self.seen[i] {
+                        self.seen[i] = true;
+                        self.touched.push(id);
+                    }
+                    acc[i] += w;
+                }
+            }
+        }
+        let (mut dot, mut na, mut nb) = (0f32, 0f32, 0f32);
+        for &id in &self.touched {
+            let i = id as usize;
+            let (x, y) = (self.va[i], self.vb[i]);
+            dot += x * y;
+            na += x * x;
+            nb += y * y;
+            self.va[i] = 0.0;
+            self.vb[i] = 0.0;
+            self.seen[i] = false;
+        }
+        self.touched.clear();
+        let (na, nb) = (na.sqrt(), nb.sqrt());
+        if na == 0.0 || nb == 0.0 {
+            0.0
+        } else {
+            dot / (na * nb)
+        }
+    }
 }
 
 /// Weighs both documents' sentences (isf over both) and scores their pairs.
@@ -203,7 +266,11 @@ pub(super) fn score(sa: &[Sentence], sb: &[Sentence]) -> Scored {
     for &id in ids_a.iter().chain(&ids_b) {
         df[id as usize] += 1;
     }
-    let isf: Vec<f32> = df.iter().map(|&d| (1.0 + total / d as f32).ln()).collect();
+    // isf depends on the frequency alone, which takes few values: one
+    // logarithm per value rather than per unit
+    let most = df.iter().copied().max().unwrap_or(0) as usize;
+    let by_df: Vec<f32> = (0..=most).map(|d| (1.0 + total / d as f32).ln()).collect();
+    let isf: Vec<f32> = df.iter().map(|&d| by_df[d as usize]).collect();
     let (wa, wb) = (weigh(sa, &ids_a, &isf), weigh(sb, &ids_b, &isf));
 
     let index = Postings::build(&ids_b, &wb, units);
@@ -234,6 +301,7 @@ pub(super) fn score(sa: &[Sentence], sb: &[Sentence]) -> Scored {
         wa,
         wb,
         pairs: scored,
+        units,
     }
 }
 
@@ -252,10 +320,10 @@ mod tests {
         wa: &[Weighted],
         wb: &[Weighted],
     ) -> Vec<(u32, u32, f32)> {
-        let mut df_b: FxHashMap<Unit, usize> = FxHashMap::default();
-        for s in sb {
-            for &(k, _) in &s.bag {
-                *df_b.entry(k).or_default() += 1;
+        let mut df_b: FxHashMap<u32, usize> = FxHashMap::default();
+        for v in wb {
+            for &(id, _) in &v.vec {
+                *df_b.entry(id).or_default() += 1;
             }
         }
         let mut out = Vec::new();
@@ -353,6 +421,61 @@ mod tests {
                 format!("{}。 ", s.join(joiner))
             })
             .collect()
+    }
+
+    /// Cosine of summed vectors with two hash maps: the reference for
+    /// [`Cosine::of`].
+    fn cosine_naive(a: &[&Weighted], b: &[&Weighted]) -> f32 {
+        let sum = |side: &[&Weighted]| {
+            let mut m: FxHashMap<u32, f32> = FxHashMap::default();
+            for s in side {
+                for &(id, w) in &s.vec {
+                    *m.entry(id).or_default() += w;
+                }
+            }
+            m
+        };
+        let (va, vb) = (sum(a), sum(b));
+        let dot: f32 = va
+            .iter()
+            .map(|(k, w)| w * vb.get(k).copied().unwrap_or(0.0))
+            .sum();
+        let na = va.values().map(|w| w * w).sum::<f32>().sqrt();
+        let nb = vb.values().map(|w| w * w).sum::<f32>().sqrt();
+        if na == 0.0 || nb == 0.0 {
+            0.0
+        } else {
+            dot / (na * nb)
+        }
+    }
+
+    #[test]
+    fn cosine_of_summed_sentences_matches_two_hash_maps() {
+        let words: Vec<String> = (0..60).map(|i| format!("word{}x", i * 7 % 61)).collect();
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        let mut interner = Interner::new(true, true);
+        let [sa, sb] =
+            [3u64, 4].map(|s| sentences(&tokenize(&fold(&text(s, &words, 200)), &mut interner)));
+        let got = score(&sa, &sb);
+        let mut cosine = Cosine::new(got.units);
+        let mut rng = crate::align::xorshift(11);
+        let mut alike = 0;
+        for _ in 0..500 {
+            let mut range = |n: usize| {
+                let lo = rng(n as u32) as usize;
+                let len = 1 + rng(6) as usize;
+                lo..(lo + len).min(n)
+            };
+            let a: Vec<&Weighted> = got.wa[range(got.wa.len())].iter().collect();
+            let b: Vec<&Weighted> = got.wb[range(got.wb.len())].iter().collect();
+            let (fast, naive) = (cosine.of(&a, &b), cosine_naive(&a, &b));
+            assert!((fast - naive).abs() <= 1e-5, "{fast} {naive}");
+            alike += usize::from(naive > 0.3);
+            // the accumulators are left clean: the same cosine again
+            assert_eq!(cosine.of(&a, &b).to_bits(), fast.to_bits());
+        }
+        assert!(cosine.of::<&Weighted>(&[], &[]) == 0.0);
+        assert!(alike > 20, "{alike} alike pairs: the test needs some");
     }
 
     #[test]

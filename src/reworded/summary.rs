@@ -24,8 +24,8 @@ use crate::align::DocView;
 use crate::keysort;
 use crate::reworded::units::{self, Unit};
 
-use super::fragments::{fragment_cosine, related, Fragment, FRAGMENT_COSINE};
-use super::scoring::Weighted;
+use super::fragments::{related, Fragment, FRAGMENT_COSINE};
+use super::scoring::{Cosine, Weighted};
 use super::sentences::Sentence;
 
 /// Summary clusters: seeded sentences of the short side (the summary) may
@@ -71,9 +71,10 @@ pub(super) fn summary_fragments(
     sb: &[Sentence],
     wa: &[Weighted],
     wb: &[Weighted],
+    cosine: &mut Cosine,
 ) -> Vec<Fragment> {
     let sides = Sides { sa, sb, wa, wb };
-    let mut out = one_way(seeds, &sides);
+    let mut out = one_way(seeds, &sides, cosine);
     let mut swapped: Vec<(u32, u32)> = seeds.iter().map(|&(i, j)| (j, i)).collect();
     swapped.sort_unstable();
     let sides = Sides {
@@ -82,11 +83,15 @@ pub(super) fn summary_fragments(
         wa: wb,
         wb: wa,
     };
-    out.extend(one_way(&swapped, &sides).into_iter().map(|f| Fragment {
-        a: f.b,
-        b: f.a,
-        ..f
-    }));
+    out.extend(
+        one_way(&swapped, &sides, cosine)
+            .into_iter()
+            .map(|f| Fragment {
+                a: f.b,
+                b: f.a,
+                ..f
+            }),
+    );
     out
 }
 
@@ -100,7 +105,7 @@ struct Sides<'s> {
 }
 
 /// [`summary_fragments`] with `a` as the summary side.
-fn one_way(seeds: &[(u32, u32)], sides: &Sides) -> Vec<Fragment> {
+fn one_way(seeds: &[(u32, u32)], sides: &Sides, cosine: &mut Cosine) -> Vec<Fragment> {
     let mut out = Vec::new();
     let mut lo = 0;
     while lo < seeds.len() {
@@ -109,7 +114,7 @@ fn one_way(seeds: &[(u32, u32)], sides: &Sides) -> Vec<Fragment> {
         while hi < seeds.len() && seeds[hi].0 <= seeds[hi - 1].0 + SUMMARY_SEED_GAP + 1 {
             hi += 1;
         }
-        if let Some(f) = cluster(&seeds[lo..hi], sides) {
+        if let Some(f) = cluster(&seeds[lo..hi], sides, cosine) {
             out.push(f);
         }
         lo = hi;
@@ -118,7 +123,7 @@ fn one_way(seeds: &[(u32, u32)], sides: &Sides) -> Vec<Fragment> {
 }
 
 /// One summary fragment from seeds close together on a, if they make one.
-fn cluster(group: &[(u32, u32)], sides: &Sides) -> Option<Fragment> {
+fn cluster(group: &[(u32, u32)], sides: &Sides, cosine_of: &mut Cosine) -> Option<Fragment> {
     let Sides { sa, sb, wa, wb } = *sides;
     // the partners in the window of SUMMARY_WINDOW sentences holding most
     let mut js: Vec<u32> = group.iter().map(|&(_, j)| j).collect();
@@ -167,9 +172,9 @@ fn cluster(group: &[(u32, u32)], sides: &Sides) -> Option<Fragment> {
     }
     let partners: Vec<&Weighted> = js.iter().map(|&j| &wb[j as usize]).collect();
     let short: Vec<&Weighted> = wa[a0 as usize..=a1 as usize].iter().collect();
-    let cosine = fragment_cosine(&short, &partners);
+    let cosine = cosine_of.of(&short, &partners);
     let hull: Vec<&Weighted> = wb[b0 as usize..=b1 as usize].iter().collect();
-    let whole = fragment_cosine(&short, &hull);
+    let whole = cosine_of.of(&short, &hull);
     (cosine >= FRAGMENT_COSINE && whole >= SUMMARY_COSINE).then(|| Fragment {
         a: (sa[a0 as usize].tokens.0, sa[a1 as usize].tokens.1),
         b: (sb[b0 as usize].tokens.0, sb[b1 as usize].tokens.1),
@@ -429,7 +434,14 @@ mod tests {
         let (long, short) = parts(&LONG, short);
         let s = score(&long, &short);
         let seeds = [(0, 0), (6, 1), (12, 2)];
-        let f = summary_fragments(&seeds, &long, &short, &s.wa, &s.wb);
+        let f = summary_fragments(
+            &seeds,
+            &long,
+            &short,
+            &s.wa,
+            &s.wb,
+            &mut Cosine::new(s.units),
+        );
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].summary_pieces, 3);
         assert_eq!(f[0].b, (short[0].tokens.0, short[2].tokens.1));
@@ -478,9 +490,25 @@ mod tests {
         let (long, short) = parts(&LONG, &short);
         let s = score(&long, &short);
         let seeds = [(0, 0), (1, 1), (12, 2)];
-        assert!(summary_fragments(&seeds, &long, &short, &s.wa, &s.wb).is_empty());
+        assert!(summary_fragments(
+            &seeds,
+            &long,
+            &short,
+            &s.wa,
+            &s.wb,
+            &mut Cosine::new(s.units)
+        )
+        .is_empty());
         // and neither are three seeds in a stretch not twice as long
         let seeds = [(0, 0), (2, 1), (4, 2)];
-        assert!(summary_fragments(&seeds, &long, &short, &s.wa, &s.wb).is_empty());
+        assert!(summary_fragments(
+            &seeds,
+            &long,
+            &short,
+            &s.wa,
+            &s.wb,
+            &mut Cosine::new(s.units)
+        )
+        .is_empty());
     }
 }

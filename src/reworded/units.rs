@@ -23,37 +23,36 @@ pub(crate) type Unit = u64;
 /// Tag of bigram units, which word keys (below 2³²) never carry.
 const BIGRAM: u64 = 1 << 63;
 
-/// Han, Katakana, Hangul and the other wide characters that carry content.
-fn contentful(c: u32) -> bool {
-    !(0x3041..=0x309F).contains(&c) // Hiragana
-        && crate::tokenize::is_wide(c)
+/// A wide character (see [`is_wide`](crate::tokenize::is_wide)) that is
+/// not Hiragana: Han, Katakana, Hangul, which carry content.
+fn contentful_wide(c: u32) -> bool {
+    !(0x3041..=0x309F).contains(&c)
 }
 
 /// Calls `f(first_token, end_token, unit)` for each content unit of tokens
 /// `span.0..span.1`, in order.
 pub(crate) fn for_each(tokens: &Tokens, span: (u32, u32), mut f: impl FnMut(u32, u32, Unit)) {
     let (ids, keys) = (&tokens.ids, &tokens.keys);
+    // whether token t is a wide character, carried to the next token
+    let wide = |t: usize| !is_word(ids[t]) && crate::tokenize::is_wide(ids[t]);
+    let mut wide_here = span.0 < span.1 && wide(span.0 as usize);
     for t in span.0..span.1 {
         let i = t as usize;
         let id = ids[i];
+        let wide_next = t + 1 < span.1 && wide(i + 1);
+        let this_wide = std::mem::replace(&mut wide_here, wide_next);
         if is_word(id) {
             if keys[i] != STOP {
                 f(t, t + 1, keys[i] as u64);
             }
             continue;
         }
-        if t + 1 >= span.1 || !crate::tokenize::is_wide(id) {
+        // one run of text: no separator between the two characters
+        if !this_wide || !wide_next || tokens.ends[i] != tokens.starts[i + 1] {
             continue;
         }
         let next = ids[i + 1];
-        // one run of text: no separator between the two characters
-        if is_word(next)
-            || !crate::tokenize::is_wide(next)
-            || tokens.ends[i] != tokens.starts[i + 1]
-        {
-            continue;
-        }
-        if contentful(id) || contentful(next) {
+        if contentful_wide(id) || contentful_wide(next) {
             f(t, t + 2, BIGRAM | (id as u64) << 21 | next as u64);
         }
     }
@@ -104,6 +103,54 @@ mod tests {
                 (t, u)
             })
             .collect()
+    }
+
+    /// The units by the definition, with no carried state: each token's
+    /// script looked up afresh. The reference for [`for_each`].
+    fn units_naive(tokens: &Tokens) -> Vec<(u32, u32, Unit)> {
+        let wide = |id: u32| {
+            char::from_u32(id).is_some_and(|c| {
+                let mut buf = [0u8; 4];
+                let t = tokenize(
+                    &fold(c.encode_utf8(&mut buf)),
+                    &mut Interner::new(true, true),
+                );
+                t.len() == 1 && t.weights[0] as u32 == crate::options::WIDE_CHAR_WEIGHT
+            })
+        };
+        let hiragana = |id: u32| (0x3041..=0x309F).contains(&id);
+        let mut out = Vec::new();
+        for i in 0..tokens.len() {
+            let (id, t) = (tokens.ids[i], i as u32);
+            if is_word(id) {
+                if tokens.keys[i] != STOP {
+                    out.push((t, t + 1, tokens.keys[i] as u64));
+                }
+            } else if i + 1 < tokens.len() {
+                let next = tokens.ids[i + 1];
+                if wide(id)
+                    && wide(next)
+                    && tokens.ends[i] == tokens.starts[i + 1]
+                    && !(hiragana(id) && hiragana(next))
+                {
+                    out.push((t, t + 2, BIGRAM | (id as u64) << 21 | next as u64));
+                }
+            }
+        }
+        out
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// [`for_each`] gives the units of the definition, in any mix of
+        /// scripts and separators.
+        #[test]
+        fn units_match_their_definition(s in "([a-z]{1,6}|the|あ|が|っ|ゝ|漢|字|カ|ー|한|ᄀ|ก|々|〇|Ａ|[ 、。.\n])*") {
+            let t = tokenize(&fold(&s), &mut Interner::new(true, true));
+            let mut got = Vec::new();
+            for_each(&t, (0, t.len() as u32), |a, b, u| got.push((a, b, u)));
+            proptest::prop_assert_eq!(got, units_naive(&t));
+        }
     }
 
     #[test]

@@ -13,7 +13,7 @@
 //! 3. Punctuation and symbols, in every script, fold to separators: sentence
 //!    ends (`.` `!` `?` `。` `．` `！` `？` …) to `.`, everything else (`、` `，`
 //!    `,` `「」` `“”` dashes, emoji …) to white space. So the tokenizer's
-//!    word regex needs no Unicode tables: a word is a run of anything else.
+//!    word scan needs no Unicode tables: a word is a run of anything else.
 //! 4. White space: any run of spaces, tabs, line breaks (CR, LF, U+3000, …)
 //!    and folded punctuation → one space, or one line feed when the run holds
 //!    a blank line (a paragraph break, which ends a sentence). Invisible format characters (soft hyphen, zero-width

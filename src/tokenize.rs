@@ -181,12 +181,38 @@ impl Tokens {
     }
 }
 
+/// Words of at most this many bytes (most words) are interned by their
+/// bytes packed in one integer with their length: such a key hashes and
+/// compares in one step, with no allocation and no call to `memcmp`.
+const SHORT_WORD: usize = 15;
+
+/// `word` packed as a [`SHORT_WORD`] key: its bytes, and its length in the
+/// top byte (so `ab` and `ab\0` differ). `None` when it is longer.
+#[inline]
+fn pack(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    if b.len() > SHORT_WORD {
+        return None;
+    }
+    let mut k = (b.len() as u128) << 120;
+    for (i, &c) in b.iter().enumerate() {
+        k |= (c as u128) << (8 * i);
+    }
+    Some(k)
+}
+
 /// Interns words to ids for one comparison (shared by all its documents).
 #[derive(Debug, Default)]
 pub(crate) struct Interner {
-    words: FxHashMap<Box<str>, u32>,
-    /// Each word, by `id - WORD_BASE` (to merge interners).
-    names: Vec<Box<str>>,
+    /// Ids of words of at most [`SHORT_WORD`] bytes, by [`pack`]ed word.
+    short: FxHashMap<u128, u32>,
+    /// Ids of longer words.
+    long: FxHashMap<Box<str>, u32>,
+    /// Every word's text, back to back, in order of id (to merge interners
+    /// and sort the vocabulary).
+    text: String,
+    /// End of each word in `text`, by `id - WORD_BASE`.
+    ends: Vec<u32>,
     /// Seeding key of each word, by `id - WORD_BASE`.
     keys: Vec<u32>,
     stem: bool,
@@ -202,13 +228,33 @@ impl Interner {
         }
     }
 
+    /// The word of id `WORD_BASE + i`.
+    fn name(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+
+    /// The id of `word` (packed as `packed`), if it has one.
+    #[inline]
+    fn find(&self, word: &str, packed: Option<u128>) -> Option<u32> {
+        match packed {
+            Some(k) => self.short.get(&k).copied(),
+            None => self.long.get(word).copied(),
+        }
+    }
+
     fn raw_id(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.words.get(word) {
+        let packed = pack(word);
+        if let Some(id) = self.find(word, packed) {
             return id;
         }
         let id = WORD_BASE + self.keys.len() as u32;
-        self.words.insert(word.into(), id);
-        self.names.push(word.into());
+        match packed {
+            Some(k) => self.short.insert(k, id),
+            None => self.long.insert(word.into(), id),
+        };
+        self.text.push_str(word);
+        self.ends.push(self.text.len() as u32);
         self.keys.push(id); // provisional: a stem is its own key
         id
     }
@@ -217,7 +263,9 @@ impl Interner {
     /// returns the map from its word ids to ours, for [`Tokens::remap`].
     /// O(words of `other`).
     pub fn absorb(&mut self, other: &Interner) -> Vec<u32> {
-        let map: Vec<u32> = other.names.iter().map(|w| self.raw_id(w)).collect();
+        let map: Vec<u32> = (0..other.keys.len())
+            .map(|i| self.raw_id(other.name(i)))
+            .collect();
         for (i, &key) in other.keys.iter().enumerate() {
             let id = map[i];
             self.keys[(id - WORD_BASE) as usize] = remap(key, &map);
@@ -230,12 +278,25 @@ impl Interner {
     /// on which document came first; every later stage hashes, sorts and
     /// sums by id, so after [`Tokens::remap`] through this map the whole
     /// comparison is independent of the order of its documents.
-    /// O(V log V) for V distinct words.
+    /// O(V log V) for V distinct words; words are compared by their first
+    /// eight bytes as one integer (zero-padded, big-endian: the same order),
+    /// and as strings only when those are equal.
     pub fn canonical(&self) -> Vec<u32> {
-        let mut order: Vec<u32> = (0..self.names.len() as u32).collect();
-        order.sort_unstable_by(|&x, &y| self.names[x as usize].cmp(&self.names[y as usize]));
+        let head = |w: &str| {
+            let mut buf = [0u8; 8];
+            let n = w.len().min(8);
+            buf[..n].copy_from_slice(&w.as_bytes()[..n]);
+            u64::from_be_bytes(buf)
+        };
+        let mut order: Vec<(u64, u32)> = (0..self.keys.len())
+            .map(|i| (head(self.name(i)), i as u32))
+            .collect();
+        order.sort_unstable_by(|x, y| {
+            x.0.cmp(&y.0)
+                .then_with(|| self.name(x.1 as usize).cmp(self.name(y.1 as usize)))
+        });
         let mut map = vec![0u32; order.len()];
-        for (rank, &i) in order.iter().enumerate() {
+        for (rank, &(_, i)) in order.iter().enumerate() {
             map[i as usize] = WORD_BASE + rank as u32;
         }
         map
@@ -243,7 +304,7 @@ impl Interner {
 
     /// Returns `(id, key)` for a word.
     fn word(&mut self, word: &str) -> (u32, u32) {
-        if let Some(&id) = self.words.get(word) {
+        if let Some(id) = self.find(word, pack(word)) {
             return (id, self.keys[(id - WORD_BASE) as usize]);
         }
         let id = self.raw_id(word);
@@ -482,6 +543,69 @@ mod tests {
                 let scan: Vec<(usize, usize)> = words(&text).collect();
                 proptest::prop_assert_eq!(&scan, &want);
             }
+        }
+    }
+
+    #[test]
+    fn interned_words_keep_their_ids_and_sort_as_strings() {
+        let mut words: Vec<String> = [
+            "",
+            "a",
+            "ab",
+            "ab\0",
+            "a\u{1}",
+            "abcdefgh",
+            "abcdefgh\0",
+            "abcdefghi",
+            "abcdefghijklmno",
+            "abcdefghijklmnop",
+            "abcdefghijklmnopq",
+            "straße",
+            "strasse",
+            "ポクロウスク",
+            "ポクロウスクの街",
+            "zz",
+            "\u{7f}",
+            "é",
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        let mut x = 7u64;
+        for _ in 0..300 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let len = (x % 24) as usize;
+            words.push(
+                (0..len)
+                    .map(|k| ['a', 'b', 'é', 'ー'][(x >> (2 * k)) as usize % 4])
+                    .collect(),
+            );
+        }
+        let mut interner = Interner::new(false, false);
+        let ids: Vec<u32> = words.iter().map(|w| interner.raw_id(w)).collect();
+        for (w, &id) in words.iter().zip(&ids) {
+            assert_eq!(interner.raw_id(w), id, "{w:?} keeps its id");
+            assert_eq!(interner.name((id - WORD_BASE) as usize), w);
+        }
+        let mut distinct = words.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(
+            interner.keys.len(),
+            distinct.len(),
+            "one id per distinct word"
+        );
+        // canonical ids are ranks in the byte order of the words
+        let canonical = interner.canonical();
+        for (w, &id) in words.iter().zip(&ids) {
+            let rank = distinct.binary_search(w).unwrap() as u32;
+            assert_eq!(
+                canonical[(id - WORD_BASE) as usize],
+                WORD_BASE + rank,
+                "{w:?}"
+            );
         }
     }
 

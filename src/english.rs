@@ -153,9 +153,13 @@ const STOP_WORDS: &[&str] = &[
 
 /// True if `word` (lower case) is an English function word.
 pub(crate) fn is_stop_word(word: &str) -> bool {
-    // The list is short and sorted checks are not worth it: a word is looked
-    // up once, when it is first interned.
-    STOP_WORDS.contains(&word)
+    // A word is looked up once, when it is first interned, but a large
+    // vocabulary has tens of thousands of words: one hash probe each, not
+    // a scan of the list.
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| STOP_WORDS.iter().copied().collect())
+        .contains(word)
 }
 
 fn is_vowel(b: u8) -> bool {
@@ -268,5 +272,10 @@ mod tests {
     fn stop_words() {
         assert!(is_stop_word("the"));
         assert!(!is_stop_word("report"));
+        // the set holds exactly the list
+        for w in STOP_WORDS {
+            assert!(is_stop_word(w), "{w}");
+            assert!(!is_stop_word(&format!("{w}x")) || STOP_WORDS.contains(&&*format!("{w}x")));
+        }
     }
 }

@@ -329,8 +329,8 @@ const PAIRS: usize = 40;
 
 /// Lowest PlagDet per level: (level, with corpus sentences, with the
 /// invented ones), each a few points under the figures measured
-/// (corpus: 0.960, 0.895, 0.722, 0.585; invented: 0.992, 0.930, 0.829,
-/// 0.088). Style and moderate rewording keep most of a passage's bigrams and
+/// (corpus: 0.960, 0.895, 0.722, 0.693; invented: 0.992, 0.930, 0.829,
+/// 0.491). Style and moderate rewording keep most of a passage's bigrams and
 /// are found almost whole. Heavy rewording swaps sentences pairwise; those
 /// moved in place are one reworded passage (granularity 3.0 → 1.5 with the
 /// corpus), and so are retold stretches next to each other on both sides
@@ -342,12 +342,15 @@ const PAIRS: usize = 40;
 /// keeps every other sentence, each cut short, and the invented passages
 /// are unrelated sentences side by side, so nothing bridges the sentences
 /// it skips. Kept sentences that follow each other in the summary's
-/// paragraph join as one summary (corpus 0.476 → 0.585).
+/// paragraph join as one summary (corpus 0.476 → 0.585), and a summary is
+/// judged shorter than its source by content rather than by sentences,
+/// since it has half the sentences but a third of the content (corpus
+/// 0.585 → 0.693, invented 0.088 → 0.491).
 const FLOORS: [(Level, f64, f64); 4] = [
     (Level::Style, 0.93, 0.95),
     (Level::Moderate, 0.87, 0.90),
     (Level::Heavy, 0.70, 0.80),
-    (Level::Summary, 0.56, 0.05),
+    (Level::Summary, 0.66, 0.45),
 ];
 
 #[test]

@@ -814,3 +814,39 @@ mayor knows it as well as we do.\n\n{}",
     assert_eq!(r.passages.len(), 2, "{:#?}", r.passages);
     assert!(r.passages.iter().all(|p| p.kind == PassageKind::Verbatim));
 }
+
+/// A Japanese summary that keeps every other sentence of a paragraph, each
+/// cut short by a clause and in plain style, is one reworded passage over
+/// the paragraph: it has half the paragraph's sentences but much less than
+/// half its content, and shortness is judged by content.
+#[test]
+fn a_summary_keeping_every_other_sentence_cut_short_is_one_passage() {
+    let paragraph = [
+        "市の交通局は三日、湾の北岸と南岸を結ぶ新しいフェリー航路を来年四月に開設すると発表しました。",
+        "航路の全長はおよそ十二キロで、片道の所要時間は二十五分ほどになる見込みです。",
+        "これまで両岸の住民は、湾を大きく迂回する県道を、一時間以上かけて移動する必要がありました。",
+        "交通局によりますと、運賃は大人一人四百円とし、通勤客向けの定期券も販売する予定です。",
+        "地元の漁業協同組合は、漁船の航行に支障が出ないよう、運航ダイヤの調整を求めています。",
+        "交通局は来月から説明会を開き、住民や関係団体の意見を聞いたうえで最終的な計画をまとめる方針です。",
+    ];
+    let source = format!(
+        "港の倉庫では冷凍食品の出荷作業が続いている。\n\n{}\n\n駅前の広場は秋に再整備される。",
+        paragraph.concat()
+    );
+    // sentences 1, 3 and 5, each without its longest clause, plain style
+    let summary = "湾の北岸と南岸を結ぶ新しいフェリー航路を来年四月に開設すると発表した。\
+これまで両岸の住民は、一時間以上かけて移動する必要があった。\
+地元の漁業協同組合は、運航ダイヤの調整を求めている。";
+    let post = format!("今朝のニュースを見て驚いた。\n\n{summary}\n\n続報を待ちたい。");
+    let r = compare(&[&source, &post], &Options::default());
+    check_invariants(&[&source, &post], &r);
+    let p = only_passage(&r, PassageKind::Reworded);
+    assert!(holds(p.b, &post, summary), "{:?}", p.b);
+    let (first, _) = find16(&source, paragraph[0]);
+    let (_, fifth) = find16(&source, paragraph[4]);
+    assert!(
+        p.a.start <= first + 2 && fifth <= p.a.end + 2,
+        "{:?} for {first}..{fifth}",
+        p.a
+    );
+}

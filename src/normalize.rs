@@ -393,7 +393,7 @@ mod tests {
         /// The fast paths (ASCII runs, plain CJK, quick-checked characters)
         /// fold exactly as the general path does.
         #[test]
-        fn fast_paths_match_the_general_path(s in "(\\PC|[ .!?\n\r\t\u{0}]|\u{301}|\u{3099}|ﾞ|ｶ|Ａ|あ|漢|ア|ー|한|\u{D7A4}|\u{3040})*") {
+        fn fast_paths_match_the_general_path(s in "(\\PC|[ .!?\n\r\t\u{0}]|\u{301}|\u{3099}|ﾞ|ｶ|Ａ|あ|漢|ア|ー|한|\u{D7A4}|\u{3040}|[a-zA-Z0-9]{1,8})*") {
             let fast = fold(&s);
             let (text, orig) = fold_naive(&s);
             proptest::prop_assert_eq!(fast.text.as_bytes(), &text[..]);

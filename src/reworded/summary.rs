@@ -504,26 +504,12 @@ mod tests {
         let short = format!("{} {} {}", LONG[0], LONG[1], LONG[12]);
         let (long, short) = parts(&LONG, &short);
         let s = score(&long, &short);
-        let seeds = [(0, 0), (1, 1), (12, 2)];
-        assert!(summary_fragments(
-            &seeds,
-            &long,
-            &short,
-            &s.wa,
-            &s.wb,
-            &mut Cosine::new(s.units)
-        )
-        .is_empty());
-        // and neither are three seeds in a stretch not twice as long
-        let seeds = [(0, 0), (2, 1), (4, 2)];
-        assert!(summary_fragments(
-            &seeds,
-            &long,
-            &short,
-            &s.wa,
-            &s.wb,
-            &mut Cosine::new(s.units)
-        )
-        .is_empty());
+        let mut cosine = Cosine::new(s.units);
+        let mut none = |seeds: &[(u32, u32)]| {
+            summary_fragments(seeds, &long, &short, &s.wa, &s.wb, &mut cosine).is_empty()
+        };
+        assert!(none(&[(0, 0), (1, 1), (12, 2)]));
+        // and neither are three seeds in a stretch without twice their content
+        assert!(none(&[(0, 0), (2, 1), (4, 2)]));
     }
 }

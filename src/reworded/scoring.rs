@@ -86,25 +86,27 @@ struct Postings {
 }
 
 impl Postings {
-    /// The index of b's sentences, whose bag entries have dense ids `ids`
-    /// (flattened) below `units` and weights `wb`. O(entries + units).
-    fn build(ids: &[u32], wb: &[Weighted], units: usize) -> Postings {
+    /// The index of b's sentences, whose vectors `wb` hold dense ids below
+    /// `units`. O(entries + units).
+    fn build(wb: &[Weighted], units: usize) -> Postings {
         let mut start = vec![0u32; units + 1];
-        for &id in ids {
-            start[id as usize + 1] += 1;
+        let mut entries = 0;
+        for v in wb {
+            for &(id, _) in &v.vec {
+                start[id as usize + 1] += 1;
+            }
+            entries += v.vec.len();
         }
         for u in 0..units {
             start[u + 1] += start[u];
         }
         let mut fill = start.clone();
-        let mut postings = vec![(0u32, 0f32); ids.len()];
-        let mut at = 0;
+        let mut postings = vec![(0u32, 0f32); entries];
         for (j, v) in wb.iter().enumerate() {
-            for (&id, &(_, w)) in ids[at..at + v.vec.len()].iter().zip(&v.vec) {
+            for &(id, w) in &v.vec {
                 postings[fill[id as usize] as usize] = (j as u32, w);
                 fill[id as usize] += 1;
             }
-            at += v.vec.len();
         }
         Postings { start, postings }
     }
@@ -116,13 +118,11 @@ impl Postings {
     }
 }
 
-/// The pairs of a's sentences `sa` (the first is sentence `first`; `ids`
-/// are their bag entries' dense ids, flattened) with b's that reach both
-/// seed thresholds, in order of a's sentence.
+/// The pairs of a's sentences `sa` (the first is sentence `first`) with
+/// b's that reach both seed thresholds, in order of a's sentence.
 fn score_chunk(
     first: usize,
     sa: &[Sentence],
-    ids: &[u32],
     wa: &[Weighted],
     sb: &[Sentence],
     wb: &[Weighted],
@@ -137,11 +137,8 @@ fn score_chunk(
     // sentences: a write after all were touched)
     let mut touched = vec![0u32; sb.len() + 1];
     let mut n = 0;
-    let mut at = 0;
     for (i, s) in sa.iter().enumerate() {
-        let mine = &ids[at..at + s.bag.len()];
-        at += s.bag.len();
-        for (&id, &(_, w)) in mine.iter().zip(&wa[i].vec) {
+        for &(id, w) in &wa[i].vec {
             let list = index.of(id);
             if list.len() > MAX_POSTINGS {
                 continue;
@@ -273,7 +270,7 @@ pub(super) fn score(sa: &[Sentence], sb: &[Sentence]) -> Scored {
     let isf: Vec<f32> = df.iter().map(|&d| by_df[d as usize]).collect();
     let (wa, wb) = (weigh(sa, &ids_a, &isf), weigh(sb, &ids_b, &isf));
 
-    let index = Postings::build(&ids_b, &wb, units);
+    let index = Postings::build(&wb, units);
 
     // a's sentences in chunks, scored on every core; each chunk's pairs
     // come back in order, so the result is the same as in one pass
@@ -290,10 +287,7 @@ pub(super) fn score(sa: &[Sentence], sb: &[Sentence]) -> Scored {
     let parts = crate::par::map(
         &chunks,
         |&(lo, hi)| (offsets[hi] - offsets[lo]) * 4,
-        |&(lo, hi)| {
-            let ids = &ids_a[offsets[lo]..offsets[hi]];
-            score_chunk(lo, &sa[lo..hi], ids, &wa[lo..hi], sb, &wb, &index)
-        },
+        |&(lo, hi)| score_chunk(lo, &sa[lo..hi], &wa[lo..hi], sb, &wb, &index),
     );
     let scored = parts.concat();
 
@@ -390,10 +384,8 @@ mod tests {
         );
         let got = score(&sa, &sb);
         // one pass over all of a, as before chunks, on the same index
-        let mut dense: FxHashMap<Unit, u32> = FxHashMap::default();
-        let (ids_a, ids_b) = (dense_ids(&sa, &mut dense), dense_ids(&sb, &mut dense));
-        let index = Postings::build(&ids_b, &got.wb, dense.len());
-        let one = score_chunk(0, &sa, &ids_a, &got.wa, &sb, &got.wb, &index);
+        let index = Postings::build(&got.wb, got.units);
+        let one = score_chunk(0, &sa, &got.wa, &sb, &got.wb, &index);
         assert!(!one.is_empty());
         let bits = |v: &[(u32, u32, f32)]| {
             v.iter()

@@ -34,20 +34,23 @@ pub(crate) fn sentences(tokens: &Tokens) -> Vec<Sentence> {
         // a short sentence is merged forward, never across a paragraph break
         if tokens.paragraphs.binary_search(&start).is_ok() {
             if let Some(s) = open.take() {
-                out.push(flush(s, start, &mut keys));
+                let n = distinct(&keys);
+                out.push(flush(s, start, &mut keys, n));
             }
         }
         let s = *open.get_or_insert(start);
         units::for_each(tokens, (start, end), |_, _, u| keys.push(u));
         keys.sort_unstable();
-        if distinct(&keys) < MIN_SENTENCE_KEYS && end < n {
+        let units = distinct(&keys);
+        if units < MIN_SENTENCE_KEYS && end < n {
             continue;
         }
         open = None;
-        out.push(flush(s, end, &mut keys));
+        out.push(flush(s, end, &mut keys, units));
     }
     if let Some(s) = open {
-        out.push(flush(s, n, &mut keys));
+        let units = distinct(&keys);
+        out.push(flush(s, n, &mut keys, units));
     }
     out
 }
@@ -57,10 +60,10 @@ fn distinct(keys: &[Unit]) -> usize {
     keys.len() - keys.windows(2).filter(|w| w[0] == w[1]).count()
 }
 
-/// The sentence of tokens `start..end` whose units are `keys` (sorted),
-/// which it empties.
-fn flush(start: u32, end: u32, keys: &mut Vec<Unit>) -> Sentence {
-    let mut bag: Vec<(Unit, u32)> = Vec::with_capacity(distinct(keys));
+/// The sentence of tokens `start..end` whose units are `keys` (sorted,
+/// `distinct` of them different), which it empties.
+fn flush(start: u32, end: u32, keys: &mut Vec<Unit>, distinct: usize) -> Sentence {
+    let mut bag: Vec<(Unit, u32)> = Vec::with_capacity(distinct);
     for &k in keys.iter() {
         match bag.last_mut() {
             Some((lk, c)) if *lk == k => *c += 1,

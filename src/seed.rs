@@ -74,11 +74,19 @@ fn mix(key: u32) -> u64 {
 pub(crate) struct Content {
     /// Token index of each content token.
     pub tok: Vec<u32>,
-    /// Number of content tokens in the window starting at each content
-    /// token (0 where no window fits before the end).
-    pub win_len: Vec<u32>,
-    /// Index slot of each window (meaningless where `win_len` is 0).
+    /// The windows that winnowing keeps (the only ones indexed), in
+    /// increasing order of their first content token.
+    windows: Vec<Window>,
+    /// Index slot of each kept window ([`NIL`] for a window of the last
+    /// document that no earlier one holds).
     slot: Vec<u32>,
+}
+
+/// A window: content tokens `start..start + len`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Window {
+    start: u32,
+    len: u32,
 }
 
 impl Content {
@@ -152,12 +160,15 @@ struct Part {
 /// A window's slot is `part << PART_SHIFT | index in the part`.
 const PART_SHIFT: u32 = 27;
 
-/// The part a hash belongs to (its high bits, which the table does not use).
+/// The part a hash belongs to: its top 24 bits (which the table does not
+/// use) scaled to `0..parts` by a multiply and a shift, as every part's
+/// thread asks this of every window and a division costs tens of cycles.
 fn part_of(hash: u64, parts: usize) -> usize {
-    ((hash >> 40) as usize) % parts
+    (((hash >> 40) * parts as u64) >> 24) as usize
 }
 
-/// Cuts windows of weight `seed_length` from one document's content.
+/// Cuts windows of weight `seed_length` from one document's content and
+/// keeps those that winnowing picks, with their hashes.
 fn windows(tokens: &Tokens, seed_length: u32) -> (Content, Vec<u64>) {
     let tok: Vec<u32> = (0..tokens.len() as u32)
         .filter(|&t| tokens.keys[t as usize] != STOP)
@@ -173,74 +184,90 @@ fn windows(tokens: &Tokens, seed_length: u32) -> (Content, Vec<u64>) {
             tokens.weights[t] as u64
         }
     };
-    let key = |p: usize| tokens.keys[tok[p] as usize];
-    // prefix hashes: h[i] = Σ mix(key_j) · MUL^(i-1-j)
-    let mut h = Vec::with_capacity(m + 1);
-    h.push(0u64);
-    for p in 0..m {
-        let prev = h[p];
-        h.push(prev.wrapping_mul(HASH_MUL).wrapping_add(mix(key(p))));
-    }
+    let mixed = |p: usize| mix(tokens.keys[tok[p] as usize]);
+    // The hash of window p..q is Σ mix(key_j) · MUL^(q-1-j), rolled along:
+    // a token added at q multiplies by MUL, one dropped at p subtracts its
+    // term. pow[i] = MUL^i.
     let mut pow: Vec<u64> = vec![1];
-    let mut win_len = vec![0u32; m];
-    let mut hashes = vec![0u64; m];
+    let mut lens: Vec<u32> = Vec::with_capacity(m);
+    let mut hashes: Vec<u64> = Vec::with_capacity(m);
     let mut q = 0usize;
     let mut w = 0u64; // weight of p..q
+    let mut rolled = 0u64; // polynomial hash of p..q
     for p in 0..m {
         if q < p {
             q = p;
             w = 0;
+            rolled = 0;
         }
         while q < m && (w < seed_length as u64 || q - p < MIN_SEED_TOKENS) {
             w += weight(q);
+            rolled = rolled.wrapping_mul(HASH_MUL).wrapping_add(mixed(q));
             q += 1;
         }
         if w < seed_length as u64 || q - p < MIN_SEED_TOKENS {
             break; // no window fits from here on
         }
         let len = q - p;
-        while pow.len() <= len {
+        while pow.len() < len {
             let last = pow[pow.len() - 1];
             pow.push(last.wrapping_mul(HASH_MUL));
         }
-        win_len[p] = len as u32;
-        hashes[p] = h[q].wrapping_sub(h[p].wrapping_mul(pow[len])) ^ (len as u64);
+        lens.push(len as u32);
+        hashes.push(rolled ^ (len as u64));
         w -= weight(p);
+        rolled = rolled.wrapping_sub(mixed(p).wrapping_mul(pow[len - 1]));
     }
-    winnow(&mut win_len, &hashes);
+    let kept = winnow(&hashes);
+    let windows = kept
+        .iter()
+        .map(|&p| Window {
+            start: p,
+            len: lens[p as usize],
+        })
+        .collect();
+    let kept_hashes = kept.iter().map(|&p| hashes[p as usize]).collect();
     (
         Content {
             tok,
-            win_len,
+            windows,
             slot: Vec::new(),
         },
-        hashes,
+        kept_hashes,
     )
 }
 
-/// Keeps (non-zero `win_len`) only the windows whose hash is the smallest
-/// of some `WINNOW` consecutive windows, the rightmost on ties. O(m ·
-/// WINNOW): for so small a window a direct scan beats a monotone queue.
-fn winnow(win_len: &mut [u32], hashes: &[u64]) {
-    let valid = win_len.iter().take_while(|&&l| l > 0).count();
-    if valid <= WINNOW {
-        return; // too short to thin out: keep every window
+/// The positions of the windows whose hash is the smallest of some
+/// `WINNOW` consecutive windows (the rightmost on ties), in increasing
+/// order; every window when there are `WINNOW` or fewer. O(n · WINNOW),
+/// without branches on the hashes: for so small a window a direct scan
+/// beats a monotone queue.
+///
+/// The minimum of one group of `WINNOW` never lies left of the previous
+/// group's (the rightmost minimum of a group is smaller than everything
+/// right of it in that group, and the next group only adds one window on
+/// the right), so a position is new exactly when it differs from the last.
+fn winnow(hashes: &[u64]) -> Vec<u32> {
+    let n = hashes.len();
+    if n <= WINNOW {
+        return (0..n as u32).collect();
     }
-    let mut keep = vec![false; valid];
-    for (s, window) in hashes[..valid].windows(WINNOW).enumerate() {
-        let mut at = 0;
-        for (k, &h) in window.iter().enumerate().skip(1) {
-            if h <= window[at] {
-                at = k;
-            }
+    let mut kept = Vec::with_capacity(n * 2 / (WINNOW + 1) + WINNOW);
+    let mut last = u32::MAX;
+    for (s, group) in hashes.windows(WINNOW).enumerate() {
+        let (mut at, mut least) = (0, group[0]);
+        for (k, &h) in group.iter().enumerate().skip(1) {
+            let le = h <= least;
+            at = if le { k } else { at };
+            least = if le { h } else { least };
         }
-        keep[s + at] = true;
-    }
-    for (l, k) in win_len.iter_mut().zip(keep) {
-        if !k {
-            *l = 0;
+        let at = (s + at) as u32;
+        if at != last {
+            kept.push(at);
+            last = at;
         }
     }
+    kept
 }
 
 impl Index {
@@ -253,7 +280,7 @@ impl Index {
         let mut total = 0;
         let cut = crate::par::map(docs, |d| d.len() * 4, |d| windows(d, opts.seed_length));
         for (c, h) in cut {
-            total += c.win_len.iter().filter(|&&l| l > 0).count();
+            total += c.windows.len();
             content.push(c);
             all_hashes.push(h);
         }
@@ -275,8 +302,8 @@ impl Index {
                 let last = content.len().saturating_sub(1);
                 for (doc, (c, hashes)) in content.iter().zip(&all_hashes).enumerate() {
                     let mut mine = Vec::new();
-                    for (p, &hash) in hashes.iter().enumerate() {
-                        if c.win_len[p] == 0 || part_of(hash, parts) != k {
+                    for (i, (w, &hash)) in c.windows.iter().zip(hashes).enumerate() {
+                        if part_of(hash, parts) != k {
                             continue;
                         }
                         let next_slot = part.slots.len() as u32;
@@ -307,12 +334,12 @@ impl Index {
                         }
                         part.entries.push(Entry {
                             doc: doc as u32,
-                            pos: p as u32,
+                            pos: w.start,
                             next: slot.head,
                         });
                         slot.head = part.entries.len() as u32 - 1;
                         slot.count += 1;
-                        mine.push((p as u32, (k as u32) << PART_SHIFT | s));
+                        mine.push((i as u32, (k as u32) << PART_SHIFT | s));
                     }
                     assigned.push(mine);
                 }
@@ -320,13 +347,13 @@ impl Index {
             },
         );
         for c in &mut content {
-            c.slot = vec![NIL; c.tok.len()];
+            c.slot = vec![NIL; c.windows.len()];
         }
         let mut all_parts = Vec::with_capacity(parts);
         for (part, assigned) in built {
             for (c, mine) in content.iter_mut().zip(assigned) {
-                for (p, slot) in mine {
-                    c.slot[p as usize] = slot;
+                for (i, slot) in mine {
+                    c.slot[i as usize] = slot;
                 }
             }
             all_parts.push(part);
@@ -348,12 +375,13 @@ impl Index {
     pub fn widely_shared(&self, d: usize, tokens: usize) -> Vec<bool> {
         let c = &self.content[d];
         let mut out = vec![false; tokens];
-        for p in 0..c.tok.len() {
-            if c.win_len[p] == 0 || c.slot[p] == NIL {
+        for (w, &code) in c.windows.iter().zip(&c.slot) {
+            if code == NIL {
                 continue;
             }
-            if self.slot(c.slot[p]).docs > MAX_PAIRWISE_DOCS {
-                let (s, e) = c.token_span(p, p + c.win_len[p] as usize);
+            if self.slot(code).docs > MAX_PAIRWISE_DOCS {
+                let p = w.start as usize;
+                let (s, e) = c.token_span(p, p + w.len as usize);
                 out[s as usize..e as usize].fill(true);
             }
         }
@@ -368,12 +396,11 @@ impl Index {
         let cap = self.max_occurrences;
         let mut seeds = Vec::new();
         let mut partners: Vec<u32> = Vec::new();
-        for p in 0..ca.tok.len() {
+        for (w, &code) in ca.windows.iter().zip(&ca.slot) {
             // (a window of the last document that no other holds has no slot)
-            if ca.win_len[p] == 0 || ca.slot[p] == NIL {
+            if code == NIL {
                 continue;
             }
-            let code = ca.slot[p];
             let part = &self.parts[(code >> PART_SHIFT) as usize];
             let slot = *self.slot(code);
             // A slot this full holds boilerplate for at least one pair, and
@@ -405,9 +432,9 @@ impl Index {
             // entries are linked newest first; emit in increasing b order
             for &q in partners.iter().rev() {
                 seeds.push(Seed {
-                    a: p as u32,
+                    a: w.start,
                     b: q,
-                    len: ca.win_len[p],
+                    len: w.len,
                     rarity,
                 });
             }
@@ -433,8 +460,10 @@ mod tests {
     fn windows_reach_the_seed_weight() {
         let opts = Options::default();
         let ix = index(&["あいうえおかきくけこ"], &opts);
-        // 10 characters of weight 2; a window needs 16 → 8 characters
-        assert_eq!(ix.content[0].win_len, [8, 8, 8, 0, 0, 0, 0, 0, 0, 0]);
+        // 10 characters of weight 2; a window needs 16 → 8 characters,
+        // and 3 windows are too few to thin out
+        let w = |start, len| Window { start, len };
+        assert_eq!(ix.content[0].windows, [w(0, 8), w(1, 8), w(2, 8)]);
     }
 
     /// The naive definition: a window is kept when it is the (rightmost)
@@ -465,14 +494,61 @@ mod tests {
                     x >> 60 // few distinct values: many ties
                 })
                 .collect();
-            let mut lens = vec![1u32; n];
-            winnow(&mut lens, &hashes);
-            let got: Vec<bool> = lens.iter().map(|&l| l > 0).collect();
+            let mut got = vec![false; n];
+            let kept = winnow(&hashes);
+            assert!(kept.windows(2).all(|k| k[0] < k[1]), "{kept:?}");
+            for p in kept {
+                got[p as usize] = true;
+            }
             assert_eq!(got, winnow_naive(&hashes), "{hashes:?}");
             // every WINNOW consecutive windows keep at least one
             for s in 0..n.saturating_sub(WINNOW - 1) {
                 assert!(got[s..s + WINNOW.min(n - s)].iter().any(|&k| k));
             }
+        }
+    }
+
+    /// The rolled hash of every kept window is its definition,
+    /// `Σ mix(key_j) · MUL^(q-1-j)` over its tokens `p..q`, xor its length;
+    /// English and CJK content, with windows of different lengths.
+    #[test]
+    fn rolled_window_hashes_match_their_definition() {
+        let opts = Options::default();
+        let mut i = Interner::new(opts.stem, opts.stop_words);
+        let text = "港大橋は月曜日から六週間通行止めになる。The council approved a new reservoir plan on Tuesday; 技師がケーブルに亀裂を見つけた。Engineers found cracks in the bridge cables near the northern tower.";
+        let tokens = tokenize(&fold(text), &mut i);
+        let (content, hashes) = windows(&tokens, opts.seed_length);
+        assert!(content.windows.len() > WINNOW);
+        assert_eq!(content.windows.len(), hashes.len());
+        let mut lens = std::collections::BTreeSet::new();
+        for (w, &h) in content.windows.iter().zip(&hashes) {
+            let (p, q) = (w.start as usize, (w.start + w.len) as usize);
+            let direct = content.tok[p..q].iter().fold(0u64, |acc, &t| {
+                acc.wrapping_mul(HASH_MUL)
+                    .wrapping_add(mix(tokens.keys[t as usize]))
+            });
+            assert_eq!(h, direct ^ w.len as u64, "window {p}..{q}");
+            lens.insert(w.len);
+        }
+        assert!(lens.len() > 1, "{lens:?}");
+    }
+
+    #[test]
+    fn every_hash_falls_in_a_part() {
+        let mut x = 0x9876_5432u64;
+        for parts in 1..=32usize {
+            let mut seen = vec![0usize; parts];
+            for h in [0, u64::MAX, 1 << 40, (1 << 40) - 1] {
+                assert!(part_of(h, parts) < parts);
+            }
+            for _ in 0..4000 {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                seen[part_of(x, parts)] += 1;
+            }
+            // spread: every part gets at least half its share
+            assert!(seen.iter().all(|&c| c * parts * 2 >= 4000), "{seen:?}");
         }
     }
 

@@ -3,10 +3,11 @@
 //! Dice at least [`SEED_COSINE`] and [`SEED_DICE`]), found through an
 //! inverted index rather than by comparing all pairs.
 //!
-//! Units are numbered densely first, with one hash probe per bag entry;
-//! the sentence frequencies, weights, the index (compressed rows) and the
-//! cosines of summed sentences that clustering asks for ([`Cosine`]) are
-//! then arrays, and the probes dominate no longer.
+//! Units are numbered densely first, with one hash probe per bag entry
+//! (each document on its own core); the sentence frequencies, weights, the
+//! index (compressed rows) and the cosines of summed sentences that
+//! clustering asks for ([`Cosine`]) are then arrays, and the probes
+//! dominate no longer.
 //!
 //! # Complexity
 //! O(k) to number and weigh k bag entries, plus O(k · MAX_POSTINGS) to
@@ -48,19 +49,68 @@ fn weigh(ss: &[Sentence], ids: &[u32], isf: &[f32]) -> Vec<Weighted> {
         .collect()
 }
 
-/// Numbers the units of `ss` densely in `dense` (first come, first
-/// numbered; the ids only index arrays, they never order anything) and
-/// returns each bag entry's id, flattened in bag order. One hash probe per
-/// bag entry: every later step of [`fragments`](super::fragments::fragments) indexes arrays.
-fn dense_ids(ss: &[Sentence], dense: &mut FxHashMap<Unit, u32>) -> Vec<u32> {
+/// One document's units numbered densely, first come first numbered.
+struct Numbered {
+    /// Each bag entry's id, flattened in bag order.
+    ids: Vec<u32>,
+    /// Unit to id.
+    map: FxHashMap<Unit, u32>,
+    /// The units in id order.
+    units: Vec<Unit>,
+}
+
+/// Numbers the units of `ss` densely (first come, first numbered), with
+/// one hash probe per bag entry.
+fn number(ss: &[Sentence]) -> Numbered {
     let mut ids = Vec::with_capacity(ss.iter().map(|s| s.bag.len()).sum());
+    let mut map: FxHashMap<Unit, u32> = FxHashMap::default();
+    map.reserve(ss.len() * 8);
+    let mut units = Vec::new();
     for s in ss {
         for &(k, _) in &s.bag {
-            let next = dense.len() as u32;
-            ids.push(*dense.entry(k).or_insert(next));
+            let next = map.len() as u32;
+            ids.push(*map.entry(k).or_insert_with(|| {
+                units.push(k);
+                next
+            }));
         }
     }
-    ids
+    Numbered { ids, map, units }
+}
+
+/// Numbers the units of both documents densely, a's first, then b's new
+/// ones, each first come first numbered (the ids only index arrays, they
+/// never order anything), and returns each bag entry's id, flattened in
+/// bag order, per document, with the number of ids. Every later step of
+/// [`fragments`](super::fragments::fragments) indexes arrays.
+///
+/// Each document is numbered on its own core; b's units are then renumbered
+/// with one probe per distinct unit of b, which gives exactly the ids of
+/// numbering a and then b in one pass.
+fn dense_ids(sa: &[Sentence], sb: &[Sentence]) -> (Vec<u32>, Vec<u32>, usize) {
+    let sides = [sa, sb];
+    let mut numbered = crate::par::map(
+        &sides,
+        |ss| ss.iter().map(|s| s.bag.len() * 16).sum(),
+        |ss| number(ss),
+    );
+    let (b, a) = (numbered.pop(), numbered.pop());
+    let (Some(a), Some(b)) = (a, b) else {
+        unreachable!("two sides numbered")
+    };
+    let mut next = a.units.len() as u32;
+    let global: Vec<u32> = b
+        .units
+        .iter()
+        .map(|k| {
+            a.map.get(k).copied().unwrap_or_else(|| {
+                next += 1;
+                next - 1
+            })
+        })
+        .collect();
+    let ids_b = b.ids.iter().map(|&l| global[l as usize]).collect();
+    (a.ids, ids_b, next as usize)
 }
 
 /// The fewest shared units with which a sentence of `len` units can reach
@@ -253,11 +303,7 @@ impl Cosine {
 /// Weighs both documents' sentences (isf over both) and scores their pairs.
 pub(super) fn score(sa: &[Sentence], sb: &[Sentence]) -> Scored {
     // dense unit ids, then the inverse sentence frequency over both documents
-    let mut dense: FxHashMap<Unit, u32> = FxHashMap::default();
-    dense.reserve(sa.len() * 8 + sb.len() * 8);
-    let (ids_a, ids_b) = (dense_ids(sa, &mut dense), dense_ids(sb, &mut dense));
-    let units = dense.len();
-    drop(dense);
+    let (ids_a, ids_b, units) = dense_ids(sa, sb);
     let total = (sa.len() + sb.len()) as f32;
     let mut df = vec![0u32; units];
     for &id in ids_a.iter().chain(&ids_b) {
@@ -268,9 +314,20 @@ pub(super) fn score(sa: &[Sentence], sb: &[Sentence]) -> Scored {
     let most = df.iter().copied().max().unwrap_or(0) as usize;
     let by_df: Vec<f32> = (0..=most).map(|d| (1.0 + total / d as f32).ln()).collect();
     let isf: Vec<f32> = df.iter().map(|&d| by_df[d as usize]).collect();
-    let (wa, wb) = (weigh(sa, &ids_a, &isf), weigh(sb, &ids_b, &isf));
-
-    let index = Postings::build(&wb, units);
+    // each side weighed on its own core, and b's index built beside a
+    let sides = [(sa, &ids_a, false), (sb, &ids_b, true)];
+    let mut weighed = crate::par::map(
+        &sides,
+        |(_, ids, _)| ids.len() * 16,
+        |&(ss, ids, indexed)| {
+            let w = weigh(ss, ids, &isf);
+            let index = indexed.then(|| Postings::build(&w, units));
+            (w, index)
+        },
+    );
+    let (Some((wb, Some(index))), Some((wa, _))) = (weighed.pop(), weighed.pop()) else {
+        unreachable!("two sides weighed, b's indexed")
+    };
 
     // a's sentences in chunks, scored on every core; each chunk's pairs
     // come back in order, so the result is the same as in one pass
@@ -347,6 +404,47 @@ mod tests {
             }
         }
         out
+    }
+
+    /// Numbering a and b apart (on two cores when they are large) gives
+    /// exactly the ids of numbering a and then b in one pass.
+    #[test]
+    fn numbering_each_side_apart_gives_the_ids_of_one_pass() {
+        let mut x = 0x2545_F491_4F6C_DD1Du64;
+        let mut doc = |sentences: usize, spread: u64| -> Vec<Sentence> {
+            (0..sentences)
+                .map(|_| {
+                    let mut bag: Vec<(Unit, u32)> = (0..12)
+                        .map(|_| {
+                            x ^= x << 13;
+                            x ^= x >> 7;
+                            x ^= x << 17;
+                            (x % spread, 1)
+                        })
+                        .collect();
+                    bag.sort_unstable();
+                    bag.dedup_by_key(|e| e.0);
+                    Sentence {
+                        tokens: (0, 0),
+                        bag,
+                    }
+                })
+                .collect()
+        };
+        for (n, spread) in [(3, 20), (40, 300), (1500, 5000)] {
+            let (sa, sb) = (doc(n, spread), doc(n + 7, spread * 2));
+            let mut one_pass: FxHashMap<Unit, u32> = FxHashMap::default();
+            let mut reference = Vec::new();
+            for s in sa.iter().chain(&sb) {
+                for &(k, _) in &s.bag {
+                    let next = one_pass.len() as u32;
+                    reference.push(*one_pass.entry(k).or_insert(next));
+                }
+            }
+            let (ids_a, ids_b, units) = dense_ids(&sa, &sb);
+            assert_eq!(units, one_pass.len());
+            assert_eq!([ids_a, ids_b].concat(), reference, "{n} sentences");
+        }
     }
 
     #[test]

@@ -352,19 +352,31 @@ pub(crate) fn tokenize_all<S: AsRef<str> + Sync>(
             (tokens, interner)
         },
     );
-    let mut global = Interner::new(stem, stop_words);
-    let maps: Vec<Vec<u32>> = parts.iter().map(|(_, i)| global.absorb(i)).collect();
-    let canonical = global.canonical();
-    parts
-        .into_iter()
-        .zip(maps)
-        .map(|((mut tokens, _), map)| {
-            // the part's ids to the merged interner's, and those to canonical ids
-            let map: Vec<u32> = map.iter().map(|&id| remap(id, &canonical)).collect();
-            tokens.remap(&map);
-            tokens
+    // The first document's interner becomes the merged one (absorbing it
+    // into an empty one would give it the same ids, word by word), and the
+    // others' words are absorbed into it.
+    let mut parts = parts.into_iter();
+    let Some((first, mut global)) = parts.next() else {
+        return Vec::new();
+    };
+    let rest: Vec<(Tokens, Vec<u32>)> = parts
+        .map(|(tokens, interner)| {
+            let map = global.absorb(&interner);
+            (tokens, map)
         })
-        .collect()
+        .collect();
+    let canonical = global.canonical();
+    let mut out = Vec::with_capacity(rest.len() + 1);
+    let mut first = first;
+    first.remap(&canonical);
+    out.push(first);
+    for (mut tokens, map) in rest {
+        // the part's ids to the merged interner's, and those to canonical ids
+        let map: Vec<u32> = map.iter().map(|&id| remap(id, &canonical)).collect();
+        tokens.remap(&map);
+        out.push(tokens);
+    }
+    out
 }
 
 /// Rewrites the tokens of every document of one comparison to canonical
@@ -609,21 +621,38 @@ mod tests {
         }
     }
 
+    /// Interners of their own per document (on several cores when the
+    /// texts are large enough), merged, give the ids of one interner.
     #[test]
     fn merged_interners_agree_with_one_interner() {
-        let texts = [
+        let small = [
             "the soldiers walked into town",
             "Soldiers WALK; a town walked",
             "ポクロウスクPokrovsk",
         ];
-        let merged = tokenize_all(&texts, true, true);
-        let mut one = Interner::new(true, true);
-        let mut want: Vec<Tokens> = texts.iter().map(|t| tokenize(&fold(t), &mut one)).collect();
-        canonicalize(&one, &mut want);
-        for (m, w) in merged.iter().zip(&want) {
-            assert_eq!(m.ids, w.ids);
-            assert_eq!(m.keys, w.keys);
-            assert_eq!(m.starts, w.starts);
+        // large enough for crate::par to use threads: words that each
+        // document has alone, and words they share
+        let large: Vec<String> = (0..3)
+            .map(|d| {
+                (0..4000)
+                    .map(|k| format!("w{d}x{} Shared{} walks ", k % 997, k % 89))
+                    .collect()
+            })
+            .collect();
+        assert!(large.iter().map(String::len).sum::<usize>() >= crate::par::PARALLEL_MIN_BYTES);
+        let large: Vec<&str> = large.iter().map(String::as_str).collect();
+        for texts in [&small[..], &large[..]] {
+            let merged = tokenize_all(texts, true, true);
+            let mut one = Interner::new(true, true);
+            let mut want: Vec<Tokens> =
+                texts.iter().map(|t| tokenize(&fold(t), &mut one)).collect();
+            canonicalize(&one, &mut want);
+            assert_eq!(merged.len(), want.len());
+            for (m, w) in merged.iter().zip(&want) {
+                assert_eq!(m.ids, w.ids);
+                assert_eq!(m.keys, w.keys);
+                assert_eq!(m.starts, w.starts);
+            }
         }
     }
 

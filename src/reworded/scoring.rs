@@ -179,8 +179,9 @@ fn score_chunk(
     index: &Postings,
 ) -> Vec<(u32, u32, f32)> {
     let mut scored: Vec<(u32, u32, f32)> = Vec::new();
-    let mut dot = vec![0f32; sb.len()];
-    let mut shared = vec![0u32; sb.len()];
+    // per sentence of b: (shared units, dot product) side by side, so that
+    // a posting touches one cache line, not two
+    let mut acc = vec![(0u32, 0f32); sb.len()];
     // the partners each sentence of a touches: written at `touched[n]` for
     // every posting and kept (n grows) only at the first touch, which
     // spares the loop an unpredictable branch (one slot more than b has
@@ -194,33 +195,31 @@ fn score_chunk(
                 continue;
             }
             for &(j, wbj) in list {
+                let cell = &mut acc[j as usize];
                 touched[n] = j;
-                n += usize::from(shared[j as usize] == 0);
-                shared[j as usize] += 1;
-                dot[j as usize] += w * wbj;
+                n += usize::from(cell.0 == 0);
+                cell.0 += 1;
+                cell.1 += w * wbj;
             }
         }
         let least = least_shared(s.bag.len());
         for &j in &touched[..n] {
             let j = j as usize;
-            if shared[j] < least {
+            let (shared, dot) = std::mem::take(&mut acc[j]);
+            if shared < least {
                 // cannot reach SEED_DICE whatever b's sentence is: most
                 // partners share a unit or two, and skip the divisions
-                dot[j] = 0.0;
-                shared[j] = 0;
                 continue;
             }
             let cos = if wa[i].norm > 0.0 && wb[j].norm > 0.0 {
-                dot[j] / (wa[i].norm * wb[j].norm)
+                dot / (wa[i].norm * wb[j].norm)
             } else {
                 0.0
             };
-            let dice = 2.0 * shared[j] as f32 / (s.bag.len() + sb[j].bag.len()) as f32;
+            let dice = 2.0 * shared as f32 / (s.bag.len() + sb[j].bag.len()) as f32;
             if cos >= SEED_COSINE && dice >= SEED_DICE {
                 scored.push(((first + i) as u32, j as u32, cos));
             }
-            dot[j] = 0.0;
-            shared[j] = 0;
         }
         n = 0;
     }

@@ -314,112 +314,127 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
             }
         }
     }
-    let mut out = Vec::new();
-    for mut c in merged {
-        if c.reworded && c.is_exact() {
-            // judge how much is exact by the chains as their passages would
-            // be (ends refined over small edits, so a quote with an inserted
-            // word is exact whole), counting only those that are copies
-            // (chains refined over the same text count it once)
-            let copies: Vec<SpanPair> = c
-                .exact_spans
-                .iter()
-                .map(|s| extend::refine_ends(a, b, s.0, s.1, opts.max_gap))
-                .filter(|&(pa, pb)| is_copy(runs, a, b, pa, pb))
-                .collect();
-            let refined = union_weight(copies.iter().map(|s| s.0).collect(), a)
-                .min(union_weight(copies.iter().map(|s| s.1).collect(), b));
-            c.exact_weight = c.exact_weight.max(refined);
-        }
-        // A summary, and sentences moved in place, are one reworded passage
-        // whatever share of them is copied.
-        if reworded::summary::condenses(&c, a, b) {
-            out.push(reworded_passage(runs, a, b, &c, None));
-            continue;
-        }
-        let moved = (c.reworded && candidates::reordered_in_place(&c.exact_spans, a, b))
-            || (candidates::interleaved(&c.exact_spans) && !is_copy(runs, a, b, c.ta, c.tb));
-        if moved {
-            out.push(reworded_passage(runs, a, b, &c, Some(opts.max_gap)));
-            continue;
-        }
-        // Exact chains at the edges of a reworded candidate are passages of
-        // their own (a paragraph copied next to one retold), and the rest is
-        // the reworded passage. A mostly exact candidate with chains inside
-        // gives only its chains, as the chains were split by commentary and
-        // the reworded fragments only confirmed them; chains (or edges) with
-        // a sentence rewritten between them, not commentary, join first.
-        let (edges, rest) = if c.reworded {
-            let (edges, rest) = split_edges(runs, &c, a, b, opts);
-            join_edges(edges, rest, a, b)
-        } else {
-            (Vec::new(), None)
-        };
-        // each copied span with its ends refined and its edit runs
-        let copied = |spans: Vec<SpanPair>| -> Vec<(SpanPair, Vec<Op>)> {
-            spans
-                .into_iter()
-                .filter_map(|(ta, tb)| {
-                    let (pa, pb) = extend::refine_ends(a, b, ta, tb, opts.max_gap);
-                    edits::trim_one_sided(edits::edits(runs, a, b, pa, pb))
-                })
-                .collect()
-        };
-        let pieces = if !c.reworded {
-            copied(vec![(c.ta, c.tb)])
-        } else if c.verbatim(a, b) && edges.len() < c.exact_spans.len() {
-            copied(candidates::join_replaced_spans(c.exact_spans.clone(), a, b))
-        } else {
-            let pieces = copied(edges);
-            if let Some((ta, tb)) = rest {
-                let rest = Candidate {
-                    ta,
-                    tb,
-                    ..c.clone()
-                };
-                // a rest next to exact chains keeps its ends: refining them
-                // would run into the chains
-                let refine = (ta, tb) == (c.ta, c.tb);
-                let retold = reworded_passage(runs, a, b, &rest, refine.then_some(opts.max_gap));
-                // an edge that still runs into the retold passage once its
-                // ends are refined (words copied across the sentence
-                // boundary) does not stand apart from it: the candidate is
-                // one reworded passage, rather than two of which only one
-                // would be kept
-                let runs_into = pieces.iter().any(|((pa, pb), _)| {
-                    candidates::overlaps(*pa, retold.a) && candidates::overlaps(*pb, retold.b)
-                });
-                if runs_into {
-                    out.push(reworded_passage(runs, a, b, &c, Some(opts.max_gap)));
-                    continue;
-                }
-                out.push(retold);
-            }
-            pieces
-        };
-        for ((pa, pb), ops) in pieces {
-            let similarity = similarity(&ops, a, b, pa, pb);
-            if similarity < opts.min_similarity {
-                continue;
-            }
-            let kind = if ops.iter().all(|o| o.kind == OpKind::Equal) {
-                Kind::Verbatim
-            } else {
-                Kind::Edited
-            };
-            out.push(PairPassage {
-                a: pa,
-                b: pb,
-                ops,
-                similarity,
-                evidence: c.evidence,
-                kind,
-                matched_a: Vec::new(),
-                matched_b: Vec::new(),
-            });
-        }
-    }
+    // each candidate's passages, on every core for large inputs (in order,
+    // so the result is the same as in one pass)
+    let size = |c: &Candidate| ((c.ta.1 - c.ta.0) + (c.tb.1 - c.tb.0)) as usize * 8;
+    let out: Vec<PairPassage> =
+        crate::par::map(&merged, size, |c| passages_of(c.clone(), runs, a, b, opts))
+            .into_iter()
+            .flatten()
+            .collect();
     drop_double_overlaps(out)
+}
+
+/// The passages one candidate gives (see [`align`]): itself, its copied
+/// edges and reworded rest, or its chains.
+fn passages_of(
+    mut c: Candidate,
+    runs: &[Run],
+    a: &DocView,
+    b: &DocView,
+    opts: &Options,
+) -> Vec<PairPassage> {
+    let mut out = Vec::new();
+    if c.reworded && c.is_exact() {
+        // judge how much is exact by the chains as their passages would
+        // be (ends refined over small edits, so a quote with an inserted
+        // word is exact whole), counting only those that are copies
+        // (chains refined over the same text count it once)
+        let copies: Vec<SpanPair> = c
+            .exact_spans
+            .iter()
+            .map(|s| extend::refine_ends(a, b, s.0, s.1, opts.max_gap))
+            .filter(|&(pa, pb)| is_copy(runs, a, b, pa, pb))
+            .collect();
+        let refined = union_weight(copies.iter().map(|s| s.0).collect(), a)
+            .min(union_weight(copies.iter().map(|s| s.1).collect(), b));
+        c.exact_weight = c.exact_weight.max(refined);
+    }
+    // A summary, and sentences moved in place, are one reworded passage
+    // whatever share of them is copied.
+    if reworded::summary::condenses(&c, a, b) {
+        return vec![reworded_passage(runs, a, b, &c, None)];
+    }
+    let moved = (c.reworded && candidates::reordered_in_place(&c.exact_spans, a, b))
+        || (candidates::interleaved(&c.exact_spans) && !is_copy(runs, a, b, c.ta, c.tb));
+    if moved {
+        return vec![reworded_passage(runs, a, b, &c, Some(opts.max_gap))];
+    }
+    // Exact chains at the edges of a reworded candidate are passages of
+    // their own (a paragraph copied next to one retold), and the rest is
+    // the reworded passage. A mostly exact candidate with chains inside
+    // gives only its chains, as the chains were split by commentary and
+    // the reworded fragments only confirmed them; chains (or edges) with
+    // a sentence rewritten between them, not commentary, join first.
+    let (edges, rest) = if c.reworded {
+        let (edges, rest) = split_edges(runs, &c, a, b, opts);
+        join_edges(edges, rest, a, b)
+    } else {
+        (Vec::new(), None)
+    };
+    // each copied span with its ends refined and its edit runs
+    let copied = |spans: Vec<SpanPair>| -> Vec<(SpanPair, Vec<Op>)> {
+        spans
+            .into_iter()
+            .filter_map(|(ta, tb)| {
+                let (pa, pb) = extend::refine_ends(a, b, ta, tb, opts.max_gap);
+                edits::trim_one_sided(edits::edits(runs, a, b, pa, pb))
+            })
+            .collect()
+    };
+    let pieces = if !c.reworded {
+        copied(vec![(c.ta, c.tb)])
+    } else if c.verbatim(a, b) && edges.len() < c.exact_spans.len() {
+        copied(candidates::join_replaced_spans(c.exact_spans.clone(), a, b))
+    } else {
+        let pieces = copied(edges);
+        if let Some((ta, tb)) = rest {
+            let rest = Candidate {
+                ta,
+                tb,
+                ..c.clone()
+            };
+            // a rest next to exact chains keeps its ends: refining them
+            // would run into the chains
+            let refine = (ta, tb) == (c.ta, c.tb);
+            let retold = reworded_passage(runs, a, b, &rest, refine.then_some(opts.max_gap));
+            // an edge that still runs into the retold passage once its
+            // ends are refined (words copied across the sentence
+            // boundary) does not stand apart from it: the candidate is
+            // one reworded passage, rather than two of which only one
+            // would be kept
+            let runs_into = pieces.iter().any(|((pa, pb), _)| {
+                candidates::overlaps(*pa, retold.a) && candidates::overlaps(*pb, retold.b)
+            });
+            if runs_into {
+                return vec![reworded_passage(runs, a, b, &c, Some(opts.max_gap))];
+            }
+            out.push(retold);
+        }
+        pieces
+    };
+    for ((pa, pb), ops) in pieces {
+        let similarity = similarity(&ops, a, b, pa, pb);
+        if similarity < opts.min_similarity {
+            continue;
+        }
+        let kind = if ops.iter().all(|o| o.kind == OpKind::Equal) {
+            Kind::Verbatim
+        } else {
+            Kind::Edited
+        };
+        out.push(PairPassage {
+            a: pa,
+            b: pb,
+            ops,
+            similarity,
+            evidence: c.evidence,
+            kind,
+            matched_a: Vec::new(),
+            matched_b: Vec::new(),
+        });
+    }
+    out
 }
 
 /// The exact chains at the start or the end of a reworded candidate (with

@@ -170,21 +170,27 @@ fn part_of(hash: u64, parts: usize) -> usize {
 /// Cuts windows of weight `seed_length` from one document's content and
 /// keeps those that winnowing picks, with their hashes.
 fn windows(tokens: &Tokens, seed_length: u32) -> (Content, Vec<u64>) {
-    let tok: Vec<u32> = (0..tokens.len() as u32)
-        .filter(|&t| tokens.keys[t as usize] != STOP)
-        .collect();
-    let m = tok.len();
-    // A window's extent must depend on the keys only, so that `walked` and
-    // `walks` cut the same windows: words weigh a constant here.
-    let weight = |p: usize| {
-        let t = tok[p] as usize;
-        if is_word(tokens.ids[t]) {
-            SEED_WORD_WEIGHT
-        } else {
-            tokens.weights[t] as u64
+    // Content tokens, each with its mixed key (the hash's term) and its
+    // weight, which the windows below read twice (as a window takes the
+    // token in and as it lets it go). A window's extent must depend on the
+    // keys only, so that `walked` and `walks` cut the same windows: words
+    // weigh a constant here.
+    let mut tok: Vec<u32> = Vec::with_capacity(tokens.len());
+    let mut mixed: Vec<u64> = Vec::with_capacity(tokens.len());
+    let mut weights: Vec<u32> = Vec::with_capacity(tokens.len());
+    for (t, &key) in tokens.keys.iter().enumerate() {
+        if key != STOP {
+            tok.push(t as u32);
+            mixed.push(mix(key));
+            weights.push(if is_word(tokens.ids[t]) {
+                SEED_WORD_WEIGHT as u32
+            } else {
+                tokens.weights[t] as u32
+            });
         }
-    };
-    let mixed = |p: usize| mix(tokens.keys[tok[p] as usize]);
+    }
+    let m = tok.len();
+    let weight = |p: usize| weights[p] as u64;
     // The hash of window p..q is Σ mix(key_j) · MUL^(q-1-j), rolled along:
     // a token added at q multiplies by MUL, one dropped at p subtracts its
     // term. pow[i] = MUL^i.
@@ -202,7 +208,7 @@ fn windows(tokens: &Tokens, seed_length: u32) -> (Content, Vec<u64>) {
         }
         while q < m && (w < seed_length as u64 || q - p < MIN_SEED_TOKENS) {
             w += weight(q);
-            rolled = rolled.wrapping_mul(HASH_MUL).wrapping_add(mixed(q));
+            rolled = rolled.wrapping_mul(HASH_MUL).wrapping_add(mixed[q]);
             q += 1;
         }
         if w < seed_length as u64 || q - p < MIN_SEED_TOKENS {
@@ -216,7 +222,7 @@ fn windows(tokens: &Tokens, seed_length: u32) -> (Content, Vec<u64>) {
         lens.push(len as u32);
         hashes.push(rolled ^ (len as u64));
         w -= weight(p);
-        rolled = rolled.wrapping_sub(mixed(p).wrapping_mul(pow[len - 1]));
+        rolled = rolled.wrapping_sub(mixed[p].wrapping_mul(pow[len - 1]));
     }
     let kept = winnow(&hashes);
     let windows = kept

@@ -37,7 +37,10 @@
 //! skipped in O(1) for a pair without its hub). Seeds per pair are at most
 //! `n_a · max_occurrences`. For N documents all quoting one source, every
 //! pair costs O(n_a), and only the N − 1 pairs with the hub find seeds.
-//! Memory: about 24 bytes per content token.
+//! Memory: about 30 bytes per content token while a document's windows
+//! are cut, then about 9 (its content tokens, and the windows winnowing
+//! keeps, about 2 in 5, with their slots), plus the table's entries for
+//! every document but the last.
 
 use crate::options::Options;
 use crate::tokenize::{is_word, Tokens, STOP};

@@ -296,17 +296,17 @@ impl Index {
         // Each part is built by its own thread over every document's
         // windows, so the random accesses into the tables are shared out.
         let parts = crate::par::threads(32, total * 16).min(1 << (32 - PART_SHIFT));
+        // Each part's table is sized for the windows that are inserted:
+        // all but the last document's, which are only looked up.
+        let inserted = match content.len() {
+            0 | 1 => total,
+            n => total - content[n - 1].windows.len(),
+        };
         let ids: Vec<usize> = (0..parts).collect();
         let built = crate::par::map(
             &ids,
             |_| total * 16,
             |&k| {
-                // sized for the windows that are inserted (all but the last
-                // document's): a table half empty is twice the cache misses
-                let inserted = match content.len() {
-                    0 | 1 => total,
-                    n => total - content[n - 1].windows.len(),
-                };
                 let mut table: FxHashMap<u64, u32> = FxHashMap::default();
                 table.reserve(inserted / parts + 16);
                 let mut part = Part::default();

@@ -356,7 +356,7 @@ pub(crate) fn tokenize_all<S: AsRef<str> + Sync>(
     // into an empty one would give it the same ids, word by word), and the
     // others' words are absorbed into it.
     let mut parts = parts.into_iter();
-    let Some((first, mut global)) = parts.next() else {
+    let Some((mut first, mut global)) = parts.next() else {
         return Vec::new();
     };
     let rest: Vec<(Tokens, Vec<u32>)> = parts
@@ -367,7 +367,6 @@ pub(crate) fn tokenize_all<S: AsRef<str> + Sync>(
         .collect();
     let canonical = global.canonical();
     let mut out = Vec::with_capacity(rest.len() + 1);
-    let mut first = first;
     first.remap(&canonical);
     out.push(first);
     for (mut tokens, map) in rest {

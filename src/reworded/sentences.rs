@@ -4,7 +4,8 @@
 //! list bullet) is merged into the next, never across a paragraph break.
 //!
 //! # Complexity
-//! O(n log n) for n tokens (each sentence's units are sorted once).
+//! O(n log n) for n tokens (each sentence's units are sorted once; the
+//! units are found without a branch per token, see [`units::extend`]).
 
 use super::units::{self, Unit};
 use crate::tokenize::Tokens;
@@ -29,17 +30,20 @@ pub(crate) fn sentences(tokens: &Tokens) -> Vec<Sentence> {
     // sentences (a short sentence's units stay in it for the next one)
     let mut keys: Vec<Unit> = Vec::new();
     let mut open: Option<u32> = None;
+    // the paragraph starts not yet passed (both lists ascend)
+    let mut paragraphs = tokens.paragraphs.iter().copied().peekable();
     for (i, &start) in tokens.sentences.iter().enumerate() {
         let end = tokens.sentences.get(i + 1).copied().unwrap_or(n);
         // a short sentence is merged forward, never across a paragraph break
-        if tokens.paragraphs.binary_search(&start).is_ok() {
+        while paragraphs.next_if(|&p| p < start).is_some() {}
+        if paragraphs.peek() == Some(&start) {
             if let Some(s) = open.take() {
                 let n = distinct(&keys);
                 out.push(flush(s, start, &mut keys, n));
             }
         }
         let s = *open.get_or_insert(start);
-        units::for_each(tokens, (start, end), |_, _, u| keys.push(u));
+        units::extend(tokens, (start, end), &mut keys);
         keys.sort_unstable();
         let units = distinct(&keys);
         if units < MIN_SENTENCE_KEYS && end < n {
@@ -92,6 +96,16 @@ mod tests {
         let s = sents("Hello there. The council approved the reservoir plan on Tuesday evening.");
         assert_eq!(s.len(), 1);
         assert_eq!(s[0].tokens.0, 0);
+    }
+
+    #[test]
+    fn short_sentences_never_merge_across_a_paragraph_break() {
+        let body = "The council approved the reservoir plan on Tuesday evening.";
+        let joined = sents(&format!("Hello there. {body}"));
+        let parted = sents(&format!("Hello there.\n\n{body}"));
+        assert_eq!(joined.len(), 1);
+        assert_eq!(parted.len(), 2, "{parted:?}");
+        assert_eq!(parted[1].tokens.0, parted[0].tokens.1);
     }
 
     #[test]

@@ -78,6 +78,18 @@ fn is_plain_wide_code(c: u32) -> bool {
         | 0xAC00..=0xD7A3) // Hangul syllables
 }
 
+/// Whether a plain CJK character (see [`is_plain_wide_code`]) starts at
+/// byte `i` of `bytes` (UTF-8, so a lead byte 0xE3 to 0xED starts three).
+#[inline]
+fn plain3_at(bytes: &[u8], i: usize) -> bool {
+    i + 3 <= bytes.len() && (0xE3..=0xED).contains(&bytes[i]) && {
+        let c = u32::from(bytes[i] & 0x0F) << 12
+            | u32::from(bytes[i + 1] & 0x3F) << 6
+            | u32::from(bytes[i + 2] & 0x3F);
+        is_plain_wide_code(c)
+    }
+}
+
 /// True when `c` belongs to the chunk of the character before it.
 #[inline]
 fn continues_chunk(c: char) -> bool {
@@ -261,17 +273,29 @@ pub(crate) fn fold(text: &str) -> Folded {
                 continue;
             }
         }
-        // plain CJK (three UTF-8 bytes) with no mark after it: copied as is
-        if (0xE3..=0xED).contains(&bytes[i]) && i + 3 <= bytes.len() {
-            let c = u32::from(bytes[i] & 0x0F) << 12
-                | u32::from(bytes[i + 1] & 0x3F) << 6
-                | u32::from(bytes[i + 2] & 0x3F);
-            let mark_follows = i + 3 < bytes.len()
-                && may_continue(bytes[i + 3])
-                && text[i + 3..].chars().next().is_some_and(continues_chunk);
-            if is_plain_wide_code(c) && !mark_follows {
-                f.emit_plain3(&text[i..i + 3], i as u32);
-                i += 3;
+        // a run of plain CJK (three UTF-8 bytes each), each with no mark
+        // after it: copied as is; a plain character next is no mark, and
+        // needs no decoding to tell
+        if plain3_at(bytes, i) {
+            let mut j = i;
+            loop {
+                let next = j + 3;
+                let next_plain = plain3_at(bytes, next);
+                let mark_follows = !next_plain
+                    && next < bytes.len()
+                    && may_continue(bytes[next])
+                    && text[next..].chars().next().is_some_and(continues_chunk);
+                if mark_follows {
+                    break; // this one goes to the chunk path below
+                }
+                f.emit_plain3(&text[j..next], j as u32);
+                j = next;
+                if !next_plain {
+                    break;
+                }
+            }
+            if j > i {
+                i = j;
                 continue;
             }
         }

@@ -1,11 +1,13 @@
 //! Par: run independent per-document work on the machine's cores. Natively
-//! a scoped thread per core takes documents from a shared counter; in wasm
-//! (one thread) and for small inputs everything runs in order. Results come
-//! back in input order, so the output never depends on the scheduling.
+//! the calling thread and a scoped thread per other core take documents
+//! from a shared counter; in wasm (one thread) and for small inputs
+//! everything runs in order. Results come back in input order, so the
+//! output never depends on the scheduling.
 //!
 //! # Complexity
 //! The work itself, divided by the cores in use, plus one thread start per
-//! core (tens of microseconds), paid only from [`PARALLEL_MIN_BYTES`] on.
+//! core but one (tens of microseconds), paid only from
+//! [`PARALLEL_MIN_BYTES`] on.
 
 /// Below this much input in total, threads cost more than they save.
 #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
@@ -48,24 +50,24 @@ pub(crate) fn map<T: Sync, R: Send>(
         if threads > 1 {
             use std::sync::atomic::{AtomicUsize, Ordering};
             let next = AtomicUsize::new(0);
+            let work = || {
+                let mut mine = Vec::new();
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    mine.push((i, f(item)));
+                }
+                mine
+            };
             let mut done: Vec<(usize, R)> = std::thread::scope(|s| {
-                let workers: Vec<_> = (0..threads)
-                    .map(|_| {
-                        s.spawn(|| {
-                            let mut mine = Vec::new();
-                            loop {
-                                let i = next.fetch_add(1, Ordering::Relaxed);
-                                let Some(item) = items.get(i) else { break };
-                                mine.push((i, f(item)));
-                            }
-                            mine
-                        })
-                    })
-                    .collect();
-                workers
-                    .into_iter()
-                    .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                    .collect()
+                // the calling thread works too, instead of waiting idle:
+                // one thread fewer to start
+                let workers: Vec<_> = (1..threads).map(|_| s.spawn(work)).collect();
+                let mut done = work();
+                for w in workers {
+                    done.extend(w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+                }
+                done
             });
             done.sort_unstable_by_key(|(i, _)| *i);
             return done.into_iter().map(|(_, r)| r).collect();

@@ -23,7 +23,9 @@
 //!
 //! A window that more than [`MAX_PAIRWISE_DOCS`] documents hold seeds only
 //! the pairs of its *hub* (the first of them in a canonical order) with the
-//! others: the group-first answer to many documents quoting one source.
+//! others: the group-first answer to many documents quoting one source. Its
+//! occurrences are also kept sorted by document, so that each hub pair finds
+//! its two documents' by binary search instead of walking all of them.
 //!
 //! Seeding also marks which tokens of each document are *covered* by some
 //! seed with another document. The aligner uses this to tell an edit inside
@@ -34,7 +36,8 @@
 //! O(n) expected time over all documents for hashing and indexing, plus
 //! O(n_a · d) per pair for the look-ups, where `d ≤ max_occurrences · docs`
 //! is the bounded walk of one slot's list (a widely shared window is
-//! skipped in O(1) for a pair without its hub). Seeds per pair are at most
+//! skipped in O(1) for a pair without its hub, and searched in O(log d)
+//! for a pair with it). Seeds per pair are at most
 //! `n_a · max_occurrences`. For N documents all quoting one source, every
 //! pair costs O(n_a), and only the N − 1 pairs with the hub find seeds.
 //! Memory: about 30 bytes per content token while a document's windows
@@ -123,6 +126,9 @@ struct Slot {
     /// The document holding the window that comes first in the order of
     /// [`Index::build`]'s `rank`: the hub of a widely shared window.
     hub: u32,
+    /// Where a widely shared window's occurrences start in its part's
+    /// `by_doc` (`count` of them, by document and position), or `NIL`.
+    by_doc: u32,
 }
 
 /// A window that more documents than this hold is linked through one *hub*
@@ -158,6 +164,12 @@ pub(crate) struct Index {
 struct Part {
     slots: Vec<Slot>,
     entries: Vec<Entry>,
+    /// The occurrences (document, position) of each widely shared window,
+    /// sorted: a hub's pair finds its two documents' by binary search,
+    /// instead of walking an occurrence list as long as the documents
+    /// (which, for each of a thousand posts quoting one story, was most of
+    /// the comparison).
+    by_doc: Vec<(u32, u32)>,
 }
 
 /// A window's slot is `part << PART_SHIFT | index in the part`.
@@ -337,6 +349,7 @@ impl Index {
                                 docs: 0,
                                 last_doc: NIL,
                                 hub: doc as u32,
+                                by_doc: NIL,
                             });
                         }
                         let slot = &mut part.slots[s as usize];
@@ -357,6 +370,19 @@ impl Index {
                         mine.push((i as u32, (k as u32) << PART_SHIFT | s));
                     }
                     assigned.push(mine);
+                }
+                // each list runs newest first, documents and positions
+                // having been added in increasing order: reversed, it is
+                // sorted
+                for slot in part.slots.iter_mut().filter(|s| s.docs > MAX_PAIRWISE_DOCS) {
+                    slot.by_doc = part.by_doc.len() as u32;
+                    let mut e = slot.head;
+                    while e != NIL {
+                        let entry = part.entries[e as usize];
+                        part.by_doc.push((entry.doc, entry.pos));
+                        e = entry.next;
+                    }
+                    part.by_doc[slot.by_doc as usize..].reverse();
                 }
                 (part, assigned)
             },
@@ -429,16 +455,30 @@ impl Index {
             }
             let (mut in_a, mut in_b) = (0u32, 0u32);
             partners.clear();
-            let mut e = slot.head;
-            while e != NIL {
-                let entry = part.entries[e as usize];
-                if entry.doc == a as u32 {
-                    in_a += 1;
-                } else if entry.doc == b as u32 {
-                    in_b += 1;
-                    partners.push(entry.pos);
+            if slot.by_doc != NIL {
+                // widely shared: the two documents' occurrences by search
+                let all = &part.by_doc[slot.by_doc as usize..][..slot.count as usize];
+                let of = |d: u32| {
+                    let lo = all.partition_point(|o| o.0 < d);
+                    &all[lo..lo + all[lo..].partition_point(|o| o.0 == d)]
+                };
+                let (oa, ob) = (of(a as u32), of(b as u32));
+                in_a = oa.len() as u32;
+                in_b = ob.len() as u32;
+                // newest first, as a walk of the list gives them
+                partners.extend(ob.iter().rev().map(|o| o.1));
+            } else {
+                let mut e = slot.head;
+                while e != NIL {
+                    let entry = part.entries[e as usize];
+                    if entry.doc == a as u32 {
+                        in_a += 1;
+                    } else if entry.doc == b as u32 {
+                        in_b += 1;
+                        partners.push(entry.pos);
+                    }
+                    e = entry.next;
                 }
-                e = entry.next;
             }
             if in_b == 0 || in_a > cap || in_b > cap {
                 continue;
@@ -469,6 +509,52 @@ mod tests {
         let docs: Vec<Tokens> = texts.iter().map(|t| tokenize(&fold(t), &mut i)).collect();
         let rank: Vec<u32> = (0..docs.len() as u32).collect();
         Index::build(&docs, &rank, opts)
+    }
+
+    /// A widely shared window's sorted occurrences give exactly the seeds
+    /// that walking its occurrence list gives, for every pair: hub pairs,
+    /// windows a document holds twice, documents in any rank order.
+    #[test]
+    fn sorted_occurrences_give_the_seeds_of_the_walk() {
+        let opts = Options::default();
+        let quote =
+            "the council approved a new reservoir plan on tuesday evening after a long debate";
+        let texts: Vec<String> = (0..12)
+            .map(|d| match d % 3 {
+                0 => format!("post {d} opens with its own words. {quote}. and closes."),
+                1 => format!("{quote}. post {d} repeats it: {quote}."),
+                _ => format!("市の計画について {d}。{quote}。"),
+            })
+            .collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let mut i = Interner::new(opts.stem, opts.stop_words);
+        let docs: Vec<Tokens> = refs.iter().map(|t| tokenize(&fold(t), &mut i)).collect();
+        // the hub is document 4, which holds the quote twice
+        let rank: Vec<u32> = (0..12).map(|d| (d + 8) % 12).collect();
+        let mut ix = Index::build(&docs, &rank, &opts);
+        let wide = ix
+            .parts
+            .iter()
+            .flat_map(|p| &p.slots)
+            .filter(|s| s.by_doc != NIL)
+            .count();
+        assert!(wide > 0, "no widely shared window");
+        let pairs: Vec<(usize, usize)> = (0..12)
+            .flat_map(|a| (a + 1..12).map(move |b| (a, b)))
+            .collect();
+        let sorted: Vec<Vec<Seed>> = pairs.iter().map(|&(a, b)| ix.pair(a, b)).collect();
+        for part in &mut ix.parts {
+            for slot in &mut part.slots {
+                slot.by_doc = NIL;
+            }
+        }
+        let mut seeded = 0;
+        for (&(a, b), got) in pairs.iter().zip(&sorted) {
+            let walked = ix.pair(a, b);
+            assert_eq!(format!("{got:?}"), format!("{walked:?}"), "pair {a} {b}");
+            seeded += walked.len();
+        }
+        assert!(seeded > 0);
     }
 
     #[test]

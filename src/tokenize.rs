@@ -100,11 +100,8 @@ enum Class {
 /// weight (Han, kana, Hangul).
 #[inline]
 pub(crate) fn is_wide(c: u32) -> bool {
-    // the common ideographs and kana first, and everything below the first
-    // wide range (Hangul jamo), without the table of ranges
-    if (0x4E00..=0x9FFF).contains(&c) || (0x3041..=0x30FF).contains(&c) {
-        return true;
-    }
+    // everything below the first wide range (Hangul jamo) without the table
+    // (class tells the common ideographs and kana first)
     c >= 0x1100 && char::from_u32(c).is_some_and(|c| class(c) == Class::Wide)
 }
 

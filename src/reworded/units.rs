@@ -87,13 +87,14 @@ pub(crate) fn extend(tokens: &Tokens, span: (u32, u32), out: &mut Vec<Unit>) {
     out.resize(base + n, 0);
     let buf = &mut out[base..base + n];
     let wide = |i: usize| !is_word(ids[i]) & (weights[i] == WIDE_CHAR_WEIGHT as u16);
-    let hiragana = |id: u32| id.wrapping_sub(0x3041) <= 0x309F - 0x3041;
     let word_unit = |i: usize| (keys[i] as u64, is_word(ids[i]) & (keys[i] != STOP));
     let mut kept = 0;
     for i in 0..n - 1 {
         let (id, next) = (ids[i], ids[i + 1]);
-        let bigram =
-            wide(i) & wide(i + 1) & (ends[i] == starts[i + 1]) & !(hiragana(id) & hiragana(next));
+        let bigram = wide(i)
+            & wide(i + 1)
+            & (ends[i] == starts[i + 1])
+            & (contentful_wide(id) | contentful_wide(next));
         let (key, keep) = word_unit(i);
         let unit = if is_word(id) {
             key

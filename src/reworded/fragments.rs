@@ -98,16 +98,43 @@ pub(crate) fn dice_of(x: &[Unit], y: &[Unit]) -> f32 {
 }
 
 /// True when sentence `s` shares [`GAP_MIN_SHARED`] keys with the
-/// sentences `range` of the other document.
+/// sentences `range` of the other document (and [`GAP_MIN_SHARE`] of its
+/// own).
+///
+/// # Complexity
+/// O(|s| · r + Σ |o|) for r sentences o in the range: every bag is sorted,
+/// so one cursor per sentence walks it once as `s`'s units ascend, with no
+/// set built. It stops as soon as the answer is known either way.
 pub(super) fn related(s: &Sentence, other: &[Sentence], range: (u32, u32)) -> bool {
     let lo = range.0 as usize;
     let hi = (range.1 as usize).min(other.len());
-    let mut keys: FxHashSet<Unit> = FxHashSet::default();
-    for o in &other[lo.min(hi)..hi] {
-        keys.extend(o.bag.iter().map(|&(k, _)| k));
+    let others = &other[lo.min(hi)..hi];
+    let len = s.bag.len();
+    // both bounds grow with `shared`: the first count that meets them
+    let enough =
+        |shared: usize| shared >= GAP_MIN_SHARED && shared as f64 >= GAP_MIN_SHARE * len as f64;
+    let mut cursors = vec![0usize; others.len()];
+    let mut shared = 0;
+    for (k, &(unit, _)) in s.bag.iter().enumerate() {
+        if !enough(shared + (len - k)) {
+            return false; // even all the rest would not do
+        }
+        let mut found = false;
+        for (o, at) in others.iter().zip(cursors.iter_mut()) {
+            let bag = &o.bag;
+            while *at < bag.len() && bag[*at].0 < unit {
+                *at += 1;
+            }
+            found |= *at < bag.len() && bag[*at].0 == unit;
+        }
+        if found {
+            shared += 1;
+            if enough(shared) {
+                return true;
+            }
+        }
     }
-    let shared = s.bag.iter().filter(|(k, _)| keys.contains(k)).count();
-    shared >= GAP_MIN_SHARED && shared as f64 >= GAP_MIN_SHARE * s.bag.len() as f64
+    false
 }
 
 struct Cluster {
@@ -263,6 +290,62 @@ mod tests {
             .map(|t| sentences(&tokenize(&fold(t), &mut i)))
             .collect()
     }
+    /// The definition `related` walks sorted bags for: the units of `s` found
+    /// in the union of the range's bags, counted through a set.
+    fn related_naive(s: &Sentence, other: &[Sentence], range: (u32, u32)) -> bool {
+        let hi = (range.1 as usize).min(other.len());
+        let lo = (range.0 as usize).min(hi);
+        let keys: FxHashSet<Unit> = other[lo..hi]
+            .iter()
+            .flat_map(|o| o.bag.iter().map(|&(k, _)| k))
+            .collect();
+        let shared = s.bag.iter().filter(|(k, _)| keys.contains(k)).count();
+        shared >= GAP_MIN_SHARED && shared as f64 >= GAP_MIN_SHARE * s.bag.len() as f64
+    }
+
+    /// Random sorted bags over a small alphabet (many shared units, bags
+    /// of 0 to 40 units, ranges empty, reversed, partly or wholly outside
+    /// the document): the walk answers as the set does.
+    #[test]
+    fn related_matches_the_set_definition() {
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |m: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % m
+        };
+        let bag = |next: &mut dyn FnMut(u64) -> u64| {
+            let alphabet = 8 + next(120);
+            let mut units: Vec<Unit> = (0..next(41)).map(|_| next(alphabet)).collect();
+            units.sort_unstable();
+            units.dedup();
+            Sentence {
+                tokens: (0, 0),
+                bag: units.into_iter().map(|u| (u, 1)).collect(),
+            }
+        };
+        let (mut yes, mut no) = (0, 0);
+        for _ in 0..3000 {
+            let s = bag(&mut next);
+            let other: Vec<Sentence> = (0..next(7)).map(|_| bag(&mut next)).collect();
+            let range = (next(9) as u32, next(9) as u32);
+            let want = related_naive(&s, &other, range);
+            assert_eq!(
+                related(&s, &other, range),
+                want,
+                "{s:?} {other:?} {range:?}"
+            );
+            if want {
+                yes += 1;
+            } else {
+                no += 1;
+            }
+        }
+        // both answers are well represented
+        assert!(yes > 300 && no > 300, "{yes} {no}");
+    }
+
     #[test]
     fn reworded_sentences_seed_and_cluster() {
         let src = "The regional water board approved a plan to build a new reservoir north of the valley. \

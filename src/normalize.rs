@@ -90,6 +90,14 @@ fn plain3_at(bytes: &[u8], i: usize) -> bool {
     }
 }
 
+/// True for the CJK punctuation that NFKC leaves alone and that is no part
+/// of a word: 、。〃, the brackets 〈〉《》「」『』【】〔〕〖〗〘〙〚〛 and ・.
+/// They skip the Unicode tables (the test checks each against them).
+#[inline]
+fn is_plain_cjk_punct(c: char) -> bool {
+    matches!(c as u32, 0x3001..=0x3003 | 0x3008..=0x3011 | 0x3014..=0x301B | 0x30FB)
+}
+
 /// True when `c` belongs to the chunk of the character before it.
 #[inline]
 fn continues_chunk(c: char) -> bool {
@@ -233,7 +241,16 @@ impl Folder {
                     self.push(l, at);
                 }
             }
-        } else if is_dropped(c) {
+        } else {
+            self.emit_non_word(c, at);
+        }
+    }
+
+    /// Emits an NFKC-folded character that is not part of a word: dropped,
+    /// a sentence end, or a separator.
+    #[inline]
+    fn emit_non_word(&mut self, c: char, at: u32) {
+        if is_dropped(c) {
         } else if ends_sentence(c) {
             self.last_space = false;
             self.push('.', at);
@@ -316,6 +333,8 @@ pub(crate) fn fold(text: &str) -> Folded {
             // plain CJK needs no table at all, ASCII no quick check
             if is_plain_wide(c) {
                 f.emit_plain(c, at);
+            } else if is_plain_cjk_punct(c) {
+                f.emit_non_word(c, at);
             } else if c.is_ascii() || is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes {
                 f.emit(c, at);
             } else {
@@ -343,6 +362,28 @@ mod tests {
 
     fn folded(s: &str) -> String {
         fold(s).text
+    }
+
+    /// The CJK punctuation that skips the tables is what the tables say:
+    /// stable under NFKC, no word character, no combining mark, and
+    /// folded as the general path folds it.
+    #[test]
+    fn plain_cjk_punctuation_is_what_the_tables_say() {
+        let plain: Vec<char> = (0x3000..=0x30FF)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_plain_cjk_punct(c))
+            .collect();
+        assert_eq!(plain.len(), 3 + 10 + 8 + 1);
+        for c in plain {
+            assert_eq!(is_nfkc_quick(std::iter::once(c)), IsNormalized::Yes, "{c}");
+            assert!(!c.is_alphanumeric() && !is_combining_mark(c), "{c}");
+            assert!(!continues_chunk(c) && !is_plain_wide(c), "{c}");
+            let nfkc: String = std::iter::once(c).nfkc().collect();
+            assert_eq!(nfkc, c.to_string());
+            // a separator, or a sentence end for 。
+            let want = if c == '。' { "あ.い" } else { "あ い" };
+            assert_eq!(folded(&format!("あ{c}い")), want, "{c}");
+        }
     }
 
     #[test]
@@ -414,10 +455,10 @@ mod tests {
 
     #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
-        /// The fast paths (ASCII runs, plain CJK, quick-checked characters)
-        /// fold exactly as the general path does.
+        /// The fast paths (ASCII runs, plain CJK, CJK punctuation,
+        /// quick-checked characters) fold exactly as the general path does.
         #[test]
-        fn fast_paths_match_the_general_path(s in "(\\PC|[ .!?\n\r\t\u{0}]|\u{301}|\u{3099}|ﾞ|ｶ|Ａ|あ|漢|ア|ー|한|\u{D7A4}|\u{3040}|[a-zA-Z0-9]{1,8})*") {
+        fn fast_paths_match_the_general_path(s in "(\\PC|[ .!?\n\r\t\u{0}]|\u{301}|\u{3099}|ﾞ|ｶ|Ａ|あ|漢|ア|ー|한|\u{D7A4}|\u{3040}|[\u{3000}-\u{3020}]|・|\u{30FC}|[a-zA-Z0-9]{1,8})*") {
             let fast = fold(&s);
             let (text, orig) = fold_naive(&s);
             proptest::prop_assert_eq!(fast.text.as_bytes(), &text[..]);

@@ -136,27 +136,27 @@ struct Postings {
 }
 
 impl Postings {
-    /// The index of b's sentences, whose vectors `wb` hold dense ids below
-    /// `units`. O(entries + units).
-    fn build(wb: &[Weighted], units: usize) -> Postings {
+    /// The index of b's sentences `sb`, whose bag entries have dense ids
+    /// `ids` (flattened, in bag order) below `units`, weighed with `isf`
+    /// as [`weigh`] weighs them, so that it need not wait for b's vectors.
+    /// O(entries + units).
+    fn build(sb: &[Sentence], ids: &[u32], isf: &[f32], units: usize) -> Postings {
         let mut start = vec![0u32; units + 1];
-        let mut entries = 0;
-        for v in wb {
-            for &(id, _) in &v.vec {
-                start[id as usize + 1] += 1;
-            }
-            entries += v.vec.len();
+        for &id in ids {
+            start[id as usize + 1] += 1;
         }
         for u in 0..units {
             start[u + 1] += start[u];
         }
         let mut fill = start.clone();
-        let mut postings = vec![(0u32, 0f32); entries];
-        for (j, v) in wb.iter().enumerate() {
-            for &(id, w) in &v.vec {
-                postings[fill[id as usize] as usize] = (j as u32, w);
+        let mut postings = vec![(0u32, 0f32); ids.len()];
+        let mut at = 0;
+        for (j, s) in sb.iter().enumerate() {
+            for (&(_, c), &id) in s.bag.iter().zip(&ids[at..at + s.bag.len()]) {
+                postings[fill[id as usize] as usize] = (j as u32, c as f32 * isf[id as usize]);
                 fill[id as usize] += 1;
             }
+            at += s.bag.len();
         }
         Postings { start, postings }
     }
@@ -308,32 +308,52 @@ impl Cosine {
     }
 }
 
-/// Weighs both documents' sentences (isf over both) and scores their pairs.
-pub(super) fn score(sa: &[Sentence], sb: &[Sentence]) -> Scored {
-    // dense unit ids, then the inverse sentence frequency over both documents
-    let (ids_a, ids_b, units) = dense_ids(sa, sb);
-    let total = (sa.len() + sb.len()) as f32;
+/// The inverse sentence frequency of each of `units` dense ids over both
+/// documents' bag entries `ids_a` and `ids_b`, in `sentences` sentences.
+fn isf(ids_a: &[u32], ids_b: &[u32], units: usize, sentences: usize) -> Vec<f32> {
+    let total = sentences as f32;
     let mut df = vec![0u32; units];
-    for &id in ids_a.iter().chain(&ids_b) {
+    for &id in ids_a.iter().chain(ids_b) {
         df[id as usize] += 1;
     }
     // isf depends on the frequency alone, which takes few values: one
     // logarithm per value rather than per unit
     let most = df.iter().copied().max().unwrap_or(0) as usize;
     let by_df: Vec<f32> = (0..=most).map(|d| (1.0 + total / d as f32).ln()).collect();
-    let isf: Vec<f32> = df.iter().map(|&d| by_df[d as usize]).collect();
-    // each side weighed on its own core, and b's index built beside a
-    let sides = [(sa, &ids_a, false), (sb, &ids_b, true)];
-    let mut weighed = crate::par::map(
-        &sides,
-        |(_, ids, _)| ids.len() * 16,
-        |&(ss, ids, indexed)| {
-            let w = weigh(ss, ids, &isf);
-            let index = indexed.then(|| Postings::build(&w, units));
-            (w, index)
+    df.iter().map(|&d| by_df[d as usize]).collect()
+}
+
+/// Weighs both documents' sentences (isf over both) and scores their pairs.
+pub(super) fn score(sa: &[Sentence], sb: &[Sentence]) -> Scored {
+    // dense unit ids, then the inverse sentence frequency over both documents
+    let (ids_a, ids_b, units) = dense_ids(sa, sb);
+    let isf = isf(&ids_a, &ids_b, units, sa.len() + sb.len());
+    // each side weighed, and b's index built, as three jobs shared out
+    // over the cores (the index reads b's bags, not its vectors)
+    enum Job<'s> {
+        Weigh(&'s [Sentence], &'s [u32]),
+        Index,
+    }
+    enum Done {
+        Weighed(Vec<Weighted>),
+        Indexed(Postings),
+    }
+    let jobs = [Job::Weigh(sa, &ids_a), Job::Weigh(sb, &ids_b), Job::Index];
+    let mut done = crate::par::map(
+        &jobs,
+        |job| match job {
+            Job::Weigh(_, ids) => ids.len() * 16,
+            Job::Index => ids_b.len() * 16,
         },
-    );
-    let (Some((wb, Some(index))), Some((wa, _))) = (weighed.pop(), weighed.pop()) else {
+        |job| match *job {
+            Job::Weigh(ss, ids) => Done::Weighed(weigh(ss, ids, &isf)),
+            Job::Index => Done::Indexed(Postings::build(sb, &ids_b, &isf, units)),
+        },
+    )
+    .into_iter();
+    let (Some(Done::Weighed(wa)), Some(Done::Weighed(wb)), Some(Done::Indexed(index))) =
+        (done.next(), done.next(), done.next())
+    else {
         unreachable!("two sides weighed, b's indexed")
     };
 
@@ -489,8 +509,9 @@ mod tests {
             "big enough for threads"
         );
         let got = score(&sa, &sb);
-        // one pass over all of a, as before chunks, on the same index
-        let index = Postings::build(&got.wb, got.units);
+        // one pass over all of a, as before chunks, on an index built from
+        // b's vectors
+        let index = postings_of_vectors(&got.wb, got.units);
         let one = score_chunk(0, &sa, &got.wa, &sb, &got.wb, &index);
         assert!(!one.is_empty());
         let bits = |v: &[(u32, u32, f32)]| {
@@ -499,6 +520,59 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(bits(&got.pairs), bits(&one));
+    }
+
+    /// b's index built from its weighed vectors: the reference for
+    /// [`Postings::build`], which reads the bags so as not to wait for them.
+    fn postings_of_vectors(wb: &[Weighted], units: usize) -> Postings {
+        let mut start = vec![0u32; units + 1];
+        for v in wb {
+            for &(id, _) in &v.vec {
+                start[id as usize + 1] += 1;
+            }
+        }
+        for u in 0..units {
+            start[u + 1] += start[u];
+        }
+        let mut fill = start.clone();
+        let mut postings = vec![(0u32, 0f32); start[units] as usize];
+        for (j, v) in wb.iter().enumerate() {
+            for &(id, w) in &v.vec {
+                postings[fill[id as usize] as usize] = (j as u32, w);
+                fill[id as usize] += 1;
+            }
+        }
+        Postings { start, postings }
+    }
+
+    /// The index built from b's bags is the one built from its vectors,
+    /// weights bit for bit, in English and Japanese.
+    #[test]
+    fn the_index_from_bags_is_the_index_from_vectors() {
+        let words: Vec<String> = (0..300).map(|i| format!("w{}x", i * 7 % 301)).collect();
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        let kanji: Vec<String> = (0..200)
+            .map(|i| char::from_u32(0x4E00 + i * 37).map_or(String::new(), String::from))
+            .collect();
+        let kanji: Vec<&str> = kanji.iter().map(String::as_str).collect();
+        for (words, seed) in [(&words, 3), (&kanji, 5)] {
+            let mut interner = Interner::new(true, true);
+            let [sa, sb] = [text(seed, words, 300), text(seed + 1, words, 200)]
+                .map(|t| sentences(&tokenize(&fold(&t), &mut interner)));
+            let (ids_a, ids_b, units) = dense_ids(&sa, &sb);
+            let isf = isf(&ids_a, &ids_b, units, sa.len() + sb.len());
+            let wb = weigh(&sb, &ids_b, &isf);
+            let (got, want) = (
+                Postings::build(&sb, &ids_b, &isf, units),
+                postings_of_vectors(&wb, units),
+            );
+            assert!(got.postings.len() > 1000);
+            assert_eq!(got.start, want.start);
+            let bits = |p: &Postings| -> Vec<(u32, u32)> {
+                p.postings.iter().map(|&(j, w)| (j, w.to_bits())).collect()
+            };
+            assert_eq!(bits(&got), bits(&want));
+        }
     }
 
     /// Sentences drawn from a small vocabulary, so that common units pass

@@ -176,9 +176,9 @@ const FLOORS: [(&str, f64); 6] = [
     ("no-plagiarism", 0.010),
     ("no-obfuscation", 0.955),
     ("random", 0.86),
-    ("translation", 0.895),
+    ("translation", 0.905),
     ("summary", 0.65),
-    ("overall", 0.89),
+    ("overall", 0.895),
 ];
 
 fn floor_ok(label: &str, value: f64) -> bool {

@@ -345,6 +345,41 @@ pub(crate) fn join_replaced_spans(
     out
 }
 
+/// Copies `spans` (in order on `a`, from [`join_replaced_spans`]) of a
+/// candidate `whole` found by its retold sentences: the first copy starts
+/// at the candidate's start when what lies before it is a sentence or two
+/// rewritten ([`replaced_between`] the candidate's start and the copy), and
+/// the last ends at the candidate's end likewise. A quote whose first
+/// sentence was retold is one edited passage, as one with a sentence
+/// retold inside is. Only a copy that comes first (or last) on both sides
+/// widens. O(spans + edge lengths).
+pub(crate) fn widen_over_retold_ends(
+    spans: &mut [SpanPair],
+    whole: SpanPair,
+    a: &DocView,
+    b: &DocView,
+) {
+    let ((sa, ea), (sb, eb)) = whole;
+    let first_b = spans.iter().map(|s| s.1 .0).min();
+    if let Some(s) = spans.first_mut() {
+        let start = ((sa, sa), (sb, sb));
+        if Some(s.1 .0) == first_b
+            && s.0 .0 > sa
+            && s.1 .0 > sb
+            && replaced_between(start, *s, a, b)
+        {
+            (s.0 .0, s.1 .0) = (sa, sb);
+        }
+    }
+    let last_b = spans.iter().map(|s| s.1 .1).max();
+    if let Some(s) = spans.last_mut() {
+        let end = ((ea, ea), (eb, eb));
+        if Some(s.1 .1) == last_b && s.0 .1 < ea && s.1 .1 < eb && replaced_between(*s, end, a, b) {
+            (s.0 .1, s.1 .1) = (ea, eb);
+        }
+    }
+}
+
 /// Joins two copied candidates (exact chains, or reworded fragments that
 /// are mostly copies) that [`replaced_between`] links: one edited passage
 /// with a sentence rewritten. O(c log c + gap lengths).

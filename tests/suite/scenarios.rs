@@ -850,3 +850,84 @@ fn a_summary_keeping_every_other_sentence_cut_short_is_one_passage() {
         p.a
     );
 }
+
+/// A quote whose first sentence was retold (as a translation or a light
+/// rewrite leaves it) is one edited passage from the retold sentence on,
+/// as it is with a sentence retold inside it; commentary in the same place
+/// stays the post's own.
+#[test]
+fn a_quote_whose_first_sentence_is_retold_starts_at_that_sentence() {
+    let wire = HARBOUR[..8].join(" ");
+    let retold = "On Monday the harbour council decided to build a barrier against floods across the old port's mouth.";
+    let aside =
+        "My neighbour says that every public project in this town ends up late and over budget.";
+    let post = |first: &str| {
+        format!(
+            "I read this interesting report in the local paper this morning. {first} {} After a two-year study of the tides, the regional \
+authority's engineers drew up the plans. {} What do you all think?",
+            HARBOUR[1],
+            HARBOUR[3..8].join(" ")
+        )
+    };
+    let (second_in_wire, _) = find16(&wire, HARBOUR[1]);
+    for (first, taken) in [(retold, true), (aside, false)] {
+        let text = post(first);
+        let r = compare(&[wire.as_str(), text.as_str()], &Options::default());
+        check_invariants(&[wire.as_str(), text.as_str()], &r);
+        assert_eq!(r.passages.len(), 1, "{first}: {:#?}", r.passages);
+        let p = &r.passages[0];
+        assert_eq!(p.kind, PassageKind::Edited, "{first}");
+        if taken {
+            // from the wire's first sentence, and from the first words the
+            // retold one shares with it ("On Monday" moved to its front is
+            // one-sided there)
+            let shared = find16(&text, "the harbour council decided");
+            assert_eq!((p.a.start, p.b.start), (0, shared.0), "{first}");
+        } else {
+            let second = find16(&text, HARBOUR[1]);
+            assert_eq!((p.a.start, p.b.start), (second_in_wire, second.0));
+        }
+        // the quote runs to its last copied sentence either way
+        let quoted = slice(&text, p.b.start, p.b.end);
+        assert!(
+            quoted.ends_with(HARBOUR[7].trim_end_matches('.')),
+            "{quoted}"
+        );
+    }
+    // the same at the other end: a retold last sentence ends the passage
+    let retold =
+        "The summer went mostly on talks between the council and the cooperative, which were long.";
+    let post = |last: &str| {
+        format!(
+            "{} {} After a two-year study of the tides, the regional authority's engineers drew up \
+the plans. {} {last} What do you all think of that?",
+            HARBOUR[0],
+            HARBOUR[1],
+            HARBOUR[3..7].join(" ")
+        )
+    };
+    for (last, taken) in [(retold, true), (aside, false)] {
+        let text = post(last);
+        let r = compare(&[wire.as_str(), text.as_str()], &Options::default());
+        check_invariants(&[wire.as_str(), text.as_str()], &r);
+        assert_eq!(r.passages.len(), 1, "{last}: {:#?}", r.passages);
+        let p = &r.passages[0];
+        assert_eq!(p.kind, PassageKind::Edited, "{last}");
+        let quoted = slice(&text, p.b.start, p.b.end);
+        if taken {
+            // to the end of both last sentences (their last words are
+            // one half of a substitution, which is no one-sided end)
+            assert_eq!(
+                p.a.end as usize,
+                wire.encode_utf16().count() - 1,
+                "{quoted}"
+            );
+            assert!(quoted.ends_with(retold.trim_end_matches('.')), "{quoted}");
+        } else {
+            assert!(
+                quoted.ends_with(HARBOUR[6].trim_end_matches('.')),
+                "{quoted}"
+            );
+        }
+    }
+}

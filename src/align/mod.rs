@@ -390,16 +390,20 @@ fn passages_of(
         let mut wide = spans.clone();
         candidates::widen_over_retold_ends(&mut wide, (c.ta, c.tb), a, b);
         // a copy widened over retold sentences keeps them only when its
-        // edit runs still hold the copy whole
-        let holds = |((pa, pb), _): &(SpanPair, Vec<Op>), (xa, xb): SpanPair| {
+        // edit runs still hold the copy's own passage whole
+        let holds = |((pa, pb), _): &(SpanPair, Vec<Op>), ((xa, xb), _): &(SpanPair, Vec<Op>)| {
             pa.0 <= xa.0 && xa.1 <= pa.1 && pb.0 <= xb.0 && xb.1 <= pb.1
         };
         spans
             .iter()
             .zip(&wide)
             .filter_map(|(&s, &w)| {
+                let own = copy(s);
                 let widened = (w != s).then(|| copy(w)).flatten();
-                widened.filter(|p| holds(p, s)).or_else(|| copy(s))
+                match (widened, own) {
+                    (Some(wp), Some(op)) if holds(&wp, &op) => Some(wp),
+                    (_, own) => own,
+                }
             })
             .collect()
     } else {

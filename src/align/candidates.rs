@@ -380,6 +380,37 @@ pub(crate) fn widen_over_retold_ends(
     }
 }
 
+/// A copied passage `p` that starts or ends inside a sentence on both
+/// sides, widened to the sentence's start or end there when the rest of
+/// the two sentences retell each other ([`replaced_between`] the sentence
+/// boundaries and the passage): a quote whose last clause was rephrased
+/// runs to the end of its sentence. O(sentences + rest lengths).
+pub(crate) fn widen_to_retold_sentence_ends(p: SpanPair, a: &DocView, b: &DocView) -> SpanPair {
+    let start = |d: &DocView, t: u32| {
+        let ss = &d.tokens.sentences;
+        ss[..ss.partition_point(|&s| s <= t)]
+            .last()
+            .copied()
+            .unwrap_or(0)
+    };
+    let end = |d: &DocView, t: u32| {
+        let ss = &d.tokens.sentences;
+        ss.get(ss.partition_point(|&s| s < t))
+            .copied()
+            .unwrap_or(d.tokens.len() as u32)
+    };
+    let ((mut pa, mut pb), q) = (p, p);
+    let (sa, sb) = (start(a, q.0 .0), start(b, q.1 .0));
+    if sa < q.0 .0 && sb < q.1 .0 && replaced_between(((sa, sa), (sb, sb)), q, a, b) {
+        (pa.0, pb.0) = (sa, sb);
+    }
+    let (ea, eb) = (end(a, q.0 .1), end(b, q.1 .1));
+    if ea > q.0 .1 && eb > q.1 .1 && replaced_between(q, ((ea, ea), (eb, eb)), a, b) {
+        (pa.1, pb.1) = (ea, eb);
+    }
+    (pa, pb)
+}
+
 /// Joins two copied candidates (exact chains, or reworded fragments that
 /// are mostly copies) that [`replaced_between`] links: one edited passage
 /// with a sentence rewritten. O(c log c + gap lengths).
@@ -502,6 +533,79 @@ mod tests {
                 want,
                 "text {d}"
             );
+        }
+    }
+
+    /// The copy `needle` of each text as a token span, `text` holding it.
+    fn copy_span(t: &Tokens, text: &str, needle: &str) -> (u32, u32) {
+        let (s, e) = (
+            text.find(needle).unwrap(),
+            text.find(needle).unwrap() + needle.len(),
+        );
+        let first = t.starts.iter().position(|&x| x as usize == s).unwrap();
+        let last = t.ends.iter().position(|&x| x as usize == e).unwrap();
+        (first as u32, last as u32 + 1)
+    }
+
+    #[test]
+    fn a_copy_widens_to_sentence_ends_whose_rest_was_rephrased_only() {
+        let cases = [
+            (
+                "In a statement on Friday evening the company said that its new factory near the river will employ four hundred people from next spring. Shares rose.",
+                "its new factory near the river will employ four hundred people",
+                [
+                    ("According to the company's Friday statement, its new factory near the river will employ four hundred people, most of them from the valley. Shares rose.", true),
+                    ("My uncle keeps telling everyone at dinner that its new factory near the river will employ four hundred people, most of them from the valley. Shares rose.", false),
+                ],
+            ),
+            (
+                "市の水道局は火曜日の記者会見で、谷の北側に新しい貯水池を建設する計画を承認したと発表した。反対の声もある。",
+                "谷の北側に新しい貯水池を建設する計画を承認した",
+                [
+                    ("火曜日の会見で水道局によると、谷の北側に新しい貯水池を建設する計画を承認したそうだ。反対の声もある。", true),
+                    ("うちの祖父はいつも夕食の席で言うのだが、谷の北側に新しい貯水池を建設する計画を承認したそうだ。反対の声もある。", false),
+                ],
+            ),
+        ];
+        for (src, copy, posts) in cases {
+            for (post, widens) in posts {
+                let t = tokens(&[src, post]);
+                let content = Content::default();
+                let cov: Vec<Vec<bool>> = t.iter().map(|t| vec![false; t.len()]).collect();
+                let va = DocView::new(&t[0], &content, &cov[0], false, None);
+                let vb = DocView::new(&t[1], &content, &cov[1], false, None);
+                let p = (copy_span(&t[0], src, copy), copy_span(&t[1], post, copy));
+                let w = widen_to_retold_sentence_ends(p, &va, &vb);
+                // the start moves to the sentence start on both sides, or
+                // not at all; the end never (the rest of each sentence
+                // differs: "from next spring" against "most of them from
+                // the valley", and 発表した against そうだ)
+                let want_start = if widens { (0, 0) } else { (p.0 .0, p.1 .0) };
+                assert_eq!((w.0 .0, w.1 .0), want_start, "{post}");
+                assert_eq!((w.0 .1, w.1 .1), (p.0 .1, p.1 .1), "{post}");
+            }
+        }
+        // at the other end: a last clause rephrased, or the author's own
+        let src = "Its new factory near the river will employ four hundred people, the company said in a statement on Friday evening. Shares rose.";
+        let copy = "Its new factory near the river will employ four hundred people";
+        for (post, widens) in [
+            ("Its new factory near the river will employ four hundred people, according to a company statement on Friday. Shares rose.", true),
+            ("Its new factory near the river will employ four hundred people, which my uncle finds hard to believe. Shares rose.", false),
+        ] {
+            let t = tokens(&[src, post]);
+            let content = Content::default();
+            let cov: Vec<Vec<bool>> = t.iter().map(|t| vec![false; t.len()]).collect();
+            let va = DocView::new(&t[0], &content, &cov[0], false, None);
+            let vb = DocView::new(&t[1], &content, &cov[1], false, None);
+            let p = (copy_span(&t[0], src, copy), copy_span(&t[1], post, copy));
+            let w = widen_to_retold_sentence_ends(p, &va, &vb);
+            let want_end = if widens {
+                (t[0].sentences[1], t[1].sentences[1])
+            } else {
+                (p.0 .1, p.1 .1)
+            };
+            assert_eq!((w.0 .0, w.1 .0), (0, 0), "{post}");
+            assert_eq!((w.0 .1, w.1 .1), want_end, "{post}");
         }
     }
 

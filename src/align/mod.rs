@@ -383,28 +383,31 @@ fn passages_of(
     let copied = |spans: Vec<SpanPair>| -> Vec<(SpanPair, Vec<Op>)> {
         spans.into_iter().filter_map(copy).collect()
     };
+    // a copied passage `p` widened to `w` over retold text: kept only when
+    // the widened copy's edit runs still hold `p` whole
+    let widen = |p: (SpanPair, Vec<Op>), w: SpanPair| {
+        if w == p.0 {
+            return p;
+        }
+        let holds = |((wa, wb), _): &(SpanPair, Vec<Op>)| {
+            let ((pa, pb), _) = &p;
+            wa.0 <= pa.0 && pa.1 <= wa.1 && wb.0 <= pb.0 && pb.1 <= wb.1
+        };
+        match copy(w) {
+            Some(wp) if holds(&wp) => wp,
+            _ => p,
+        }
+    };
     let pieces = if !c.reworded {
         copied(vec![(c.ta, c.tb)])
     } else if c.verbatim(a, b) && edges.len() < c.exact_spans.len() {
         let spans = candidates::join_replaced_spans(c.exact_spans.clone(), a, b);
         let mut wide = spans.clone();
         candidates::widen_over_retold_ends(&mut wide, (c.ta, c.tb), a, b);
-        // a copy widened over retold sentences keeps them only when its
-        // edit runs still hold the copy's own passage whole
-        let holds = |((pa, pb), _): &(SpanPair, Vec<Op>), ((xa, xb), _): &(SpanPair, Vec<Op>)| {
-            pa.0 <= xa.0 && xa.1 <= pa.1 && pb.0 <= xb.0 && xb.1 <= pb.1
-        };
         spans
             .iter()
             .zip(&wide)
-            .filter_map(|(&s, &w)| {
-                let own = copy(s);
-                let widened = (w != s).then(|| copy(w)).flatten();
-                match (widened, own) {
-                    (Some(wp), Some(op)) if holds(&wp, &op) => Some(wp),
-                    (_, own) => own,
-                }
-            })
+            .filter_map(|(&s, &w)| copy(s).map(|p| if w == s { p } else { widen(p, w) }))
             .collect()
     } else {
         let pieces = copied(edges);
@@ -431,6 +434,19 @@ fn passages_of(
             }
             out.push(retold);
         }
+        pieces
+    };
+    // each copy runs to the ends of its sentences where their rest was
+    // rephrased (see candidates::widen_to_retold_sentence_ends)
+    let pieces: Vec<(SpanPair, Vec<Op>)> = if opts.reworded {
+        pieces
+            .into_iter()
+            .map(|p| {
+                let w = candidates::widen_to_retold_sentence_ends(p.0, a, b);
+                widen(p, w)
+            })
+            .collect()
+    } else {
         pieces
     };
     for ((pa, pb), ops) in pieces {

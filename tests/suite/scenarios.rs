@@ -931,3 +931,82 @@ the plans. {} {last} What do you all think of that?",
         }
     }
 }
+
+/// A quote whose last clause was rephrased runs to the end of its sentence
+/// on both sides, as one edited passage; a quote followed in the same
+/// sentence by the author's own words ends where the copy ends.
+#[test]
+fn a_quote_runs_to_the_end_of_a_sentence_whose_last_clause_was_rephrased() {
+    let wire = HARBOUR[..4].join(" ");
+    let copied = format!(
+        "{} {} {}",
+        HARBOUR[0], HARBOUR[1], "Engineers from the regional authority drew up the plans"
+    );
+    let rephrased = "once the tides had been studied for two years.";
+    let own = "and frankly nobody in my street was ever asked about any of it.";
+    for (rest, taken) in [(rephrased, true), (own, false)] {
+        let text = format!("News from home. {copied} {rest} More soon, I promise you all.");
+        let r = compare(&[wire.as_str(), text.as_str()], &Options::default());
+        check_invariants(&[wire.as_str(), text.as_str()], &r);
+        assert_eq!(r.passages.len(), 1, "{rest}: {:#?}", r.passages);
+        let p = &r.passages[0];
+        let kind = if taken {
+            PassageKind::Edited
+        } else {
+            PassageKind::Verbatim
+        };
+        assert_eq!(p.kind, kind, "{rest}");
+        let quoted = slice(&text, p.b.start, p.b.end);
+        let source = slice(&wire, p.a.start, p.a.end);
+        if taken {
+            // the wire's whole sentence, and the rephrased clause up to the
+            // last word it shares with it ("tides")
+            assert!(
+                source.ends_with(HARBOUR[2].trim_end_matches('.')),
+                "{source}"
+            );
+            assert!(
+                quoted.ends_with("drew up the plans once the tides"),
+                "{quoted}"
+            );
+        } else {
+            assert!(quoted.ends_with("drew up the plans"), "{quoted}");
+            assert!(source.ends_with("drew up the plans"), "{source}");
+        }
+    }
+    // and from the start of a sentence whose first clause was rephrased
+    let wire = "In a statement on Friday evening the company said that its new factory near the \
+river will employ four hundred people from next spring, most of them from the valley. Shares rose.";
+    let copy = "its new factory near the river will employ four hundred people from next spring, \
+most of them from the valley.";
+    for (lead, taken) in [
+        ("According to the company's Friday statement,", true),
+        ("My uncle keeps telling everyone at dinner that", false),
+    ] {
+        let text = format!(
+            "Finally some good news for our little town this week. {lead} {copy} We will see."
+        );
+        let r = compare(&[wire, text.as_str()], &Options::default());
+        check_invariants(&[wire, text.as_str()], &r);
+        assert_eq!(r.passages.len(), 1, "{lead}: {:#?}", r.passages);
+        let p = &r.passages[0];
+        let (quoted, source) = (
+            slice(&text, p.b.start, p.b.end),
+            slice(wire, p.a.start, p.a.end),
+        );
+        if taken {
+            assert_ne!(p.kind, PassageKind::Verbatim);
+            assert!(source.starts_with("In a statement"), "{source}");
+            assert!(
+                lead.contains(quoted.split(" its new").next().unwrap_or("")),
+                "{quoted}"
+            );
+            assert!(!quoted.starts_with("its new"), "{quoted}");
+        } else {
+            // the copy, with the "that" both sides have before it
+            assert_eq!(p.kind, PassageKind::Verbatim);
+            assert!(source.starts_with("that its new"), "{source}");
+            assert!(quoted.starts_with("that its new"), "{quoted}");
+        }
+    }
+}

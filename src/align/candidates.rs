@@ -547,6 +547,19 @@ mod tests {
         (first as u32, last as u32 + 1)
     }
 
+    /// The copy `copy` of `src` in `post` as token spans, and as
+    /// [`widen_to_retold_sentence_ends`] widens it, with both texts' tokens.
+    fn widened(src: &str, post: &str, copy: &str) -> (Vec<Tokens>, SpanPair, SpanPair) {
+        let t = tokens(&[src, post]);
+        let content = Content::default();
+        let cov: Vec<Vec<bool>> = t.iter().map(|t| vec![false; t.len()]).collect();
+        let va = DocView::new(&t[0], &content, &cov[0], false, None);
+        let vb = DocView::new(&t[1], &content, &cov[1], false, None);
+        let p = (copy_span(&t[0], src, copy), copy_span(&t[1], post, copy));
+        let w = widen_to_retold_sentence_ends(p, &va, &vb);
+        (t, p, w)
+    }
+
     #[test]
     fn a_copy_widens_to_sentence_ends_whose_rest_was_rephrased_only() {
         let cases = [
@@ -569,13 +582,7 @@ mod tests {
         ];
         for (src, copy, posts) in cases {
             for (post, widens) in posts {
-                let t = tokens(&[src, post]);
-                let content = Content::default();
-                let cov: Vec<Vec<bool>> = t.iter().map(|t| vec![false; t.len()]).collect();
-                let va = DocView::new(&t[0], &content, &cov[0], false, None);
-                let vb = DocView::new(&t[1], &content, &cov[1], false, None);
-                let p = (copy_span(&t[0], src, copy), copy_span(&t[1], post, copy));
-                let w = widen_to_retold_sentence_ends(p, &va, &vb);
+                let (_, p, w) = widened(src, post, copy);
                 // the start moves to the sentence start on both sides, or
                 // not at all; the end never (the rest of each sentence
                 // differs: "from next spring" against "most of them from
@@ -592,13 +599,7 @@ mod tests {
             ("Its new factory near the river will employ four hundred people, according to a company statement on Friday. Shares rose.", true),
             ("Its new factory near the river will employ four hundred people, which my uncle finds hard to believe. Shares rose.", false),
         ] {
-            let t = tokens(&[src, post]);
-            let content = Content::default();
-            let cov: Vec<Vec<bool>> = t.iter().map(|t| vec![false; t.len()]).collect();
-            let va = DocView::new(&t[0], &content, &cov[0], false, None);
-            let vb = DocView::new(&t[1], &content, &cov[1], false, None);
-            let p = (copy_span(&t[0], src, copy), copy_span(&t[1], post, copy));
-            let w = widen_to_retold_sentence_ends(p, &va, &vb);
+            let (t, p, w) = widened(src, post, copy);
             let want_end = if widens {
                 (t[0].sentences[1], t[1].sentences[1])
             } else {

@@ -345,14 +345,35 @@ pub(crate) fn join_replaced_spans(
     out
 }
 
+/// Copy `p` with its start moved back to `start` (a token position on each
+/// side) and its end on to `end`, each only where the stretch it takes in
+/// is text on both sides that retells the other side's ([`replaced_between`]
+/// it and the copy): a sentence or two rewritten, not the author's own.
+/// O(stretch lengths).
+fn widen_over_retold(
+    p: SpanPair,
+    start: (u32, u32),
+    end: (u32, u32),
+    a: &DocView,
+    b: &DocView,
+) -> SpanPair {
+    let ((mut pa, mut pb), (sa, sb), (ea, eb)) = (p, start, end);
+    if sa < p.0 .0 && sb < p.1 .0 && replaced_between(((sa, sa), (sb, sb)), p, a, b) {
+        (pa.0, pb.0) = (sa, sb);
+    }
+    if ea > p.0 .1 && eb > p.1 .1 && replaced_between(p, ((ea, ea), (eb, eb)), a, b) {
+        (pa.1, pb.1) = (ea, eb);
+    }
+    (pa, pb)
+}
+
 /// Copies `spans` (in order on `a`, from [`join_replaced_spans`]) of a
 /// candidate `whole` found by its retold sentences: the first copy starts
 /// at the candidate's start when what lies before it is a sentence or two
-/// rewritten ([`replaced_between`] the candidate's start and the copy), and
-/// the last ends at the candidate's end likewise. A quote whose first
-/// sentence was retold is one edited passage, as one with a sentence
-/// retold inside is. Only a copy that comes first (or last) on both sides
-/// widens. O(spans + edge lengths).
+/// rewritten ([`widen_over_retold`]), and the last ends at the candidate's
+/// end likewise. A quote whose first sentence was retold is one edited
+/// passage, as one with a sentence retold inside is. Only a copy that comes
+/// first (or last) on both sides widens. O(spans + edge lengths).
 pub(crate) fn widen_over_retold_ends(
     spans: &mut [SpanPair],
     whole: SpanPair,
@@ -361,30 +382,20 @@ pub(crate) fn widen_over_retold_ends(
 ) {
     let ((sa, ea), (sb, eb)) = whole;
     let first_b = spans.iter().map(|s| s.1 .0).min();
-    if let Some(s) = spans.first_mut() {
-        let start = ((sa, sa), (sb, sb));
-        if Some(s.1 .0) == first_b
-            && s.0 .0 > sa
-            && s.1 .0 > sb
-            && replaced_between(start, *s, a, b)
-        {
-            (s.0 .0, s.1 .0) = (sa, sb);
-        }
+    if let Some(s) = spans.first_mut().filter(|s| Some(s.1 .0) == first_b) {
+        *s = widen_over_retold(*s, (sa, sb), (s.0 .1, s.1 .1), a, b);
     }
     let last_b = spans.iter().map(|s| s.1 .1).max();
-    if let Some(s) = spans.last_mut() {
-        let end = ((ea, ea), (eb, eb));
-        if Some(s.1 .1) == last_b && s.0 .1 < ea && s.1 .1 < eb && replaced_between(*s, end, a, b) {
-            (s.0 .1, s.1 .1) = (ea, eb);
-        }
+    if let Some(s) = spans.last_mut().filter(|s| Some(s.1 .1) == last_b) {
+        *s = widen_over_retold(*s, (s.0 .0, s.1 .0), (ea, eb), a, b);
     }
 }
 
 /// A copied passage `p` that starts or ends inside a sentence on both
 /// sides, widened to the sentence's start or end there when the rest of
-/// the two sentences retell each other ([`replaced_between`] the sentence
-/// boundaries and the passage): a quote whose last clause was rephrased
-/// runs to the end of its sentence. O(sentences + rest lengths).
+/// the two sentences retell each other ([`widen_over_retold`]): a quote
+/// whose last clause was rephrased runs to the end of its sentence.
+/// O(sentences + rest lengths).
 pub(crate) fn widen_to_retold_sentence_ends(p: SpanPair, a: &DocView, b: &DocView) -> SpanPair {
     let start = |d: &DocView, t: u32| {
         let ss = &d.tokens.sentences;
@@ -399,16 +410,9 @@ pub(crate) fn widen_to_retold_sentence_ends(p: SpanPair, a: &DocView, b: &DocVie
             .copied()
             .unwrap_or(d.tokens.len() as u32)
     };
-    let ((mut pa, mut pb), q) = (p, p);
-    let (sa, sb) = (start(a, q.0 .0), start(b, q.1 .0));
-    if sa < q.0 .0 && sb < q.1 .0 && replaced_between(((sa, sa), (sb, sb)), q, a, b) {
-        (pa.0, pb.0) = (sa, sb);
-    }
-    let (ea, eb) = (end(a, q.0 .1), end(b, q.1 .1));
-    if ea > q.0 .1 && eb > q.1 .1 && replaced_between(q, ((ea, ea), (eb, eb)), a, b) {
-        (pa.1, pb.1) = (ea, eb);
-    }
-    (pa, pb)
+    let starts = (start(a, p.0 .0), start(b, p.1 .0));
+    let ends = (end(a, p.0 .1), end(b, p.1 .1));
+    widen_over_retold(p, starts, ends, a, b)
 }
 
 /// Joins two copied candidates (exact chains, or reworded fragments that

@@ -851,6 +851,13 @@ fn a_summary_keeping_every_other_sentence_cut_short_is_one_passage() {
     );
 }
 
+/// The report on `wire` and `post`, its invariants checked.
+fn checked(wire: &str, post: &str) -> quotelens::Report {
+    let r = compare(&[wire, post], &Options::default());
+    check_invariants(&[wire, post], &r);
+    r
+}
+
 /// A quote whose first sentence was retold (as a translation or a light
 /// rewrite leaves it) is one edited passage from the retold sentence on,
 /// as it is with a sentence retold inside it; commentary in the same place
@@ -872,11 +879,8 @@ authority's engineers drew up the plans. {} What do you all think?",
     let (second_in_wire, _) = find16(&wire, HARBOUR[1]);
     for (first, taken) in [(retold, true), (aside, false)] {
         let text = post(first);
-        let r = compare(&[wire.as_str(), text.as_str()], &Options::default());
-        check_invariants(&[wire.as_str(), text.as_str()], &r);
-        assert_eq!(r.passages.len(), 1, "{first}: {:#?}", r.passages);
-        let p = &r.passages[0];
-        assert_eq!(p.kind, PassageKind::Edited, "{first}");
+        let r = checked(&wire, &text);
+        let p = only_passage(&r, PassageKind::Edited);
         if taken {
             // from the wire's first sentence, and from the first words the
             // retold one shares with it ("On Monday" moved to its front is
@@ -908,11 +912,8 @@ the plans. {} {last} What do you all think of that?",
     };
     for (last, taken) in [(retold, true), (aside, false)] {
         let text = post(last);
-        let r = compare(&[wire.as_str(), text.as_str()], &Options::default());
-        check_invariants(&[wire.as_str(), text.as_str()], &r);
-        assert_eq!(r.passages.len(), 1, "{last}: {:#?}", r.passages);
-        let p = &r.passages[0];
-        assert_eq!(p.kind, PassageKind::Edited, "{last}");
+        let r = checked(&wire, &text);
+        let p = only_passage(&r, PassageKind::Edited);
         let quoted = slice(&text, p.b.start, p.b.end);
         if taken {
             // to the end of both last sentences (their last words are
@@ -946,16 +947,13 @@ fn a_quote_runs_to_the_end_of_a_sentence_whose_last_clause_was_rephrased() {
     let own = "and frankly nobody in my street was ever asked about any of it.";
     for (rest, taken) in [(rephrased, true), (own, false)] {
         let text = format!("News from home. {copied} {rest} More soon, I promise you all.");
-        let r = compare(&[wire.as_str(), text.as_str()], &Options::default());
-        check_invariants(&[wire.as_str(), text.as_str()], &r);
-        assert_eq!(r.passages.len(), 1, "{rest}: {:#?}", r.passages);
-        let p = &r.passages[0];
+        let r = checked(&wire, &text);
         let kind = if taken {
             PassageKind::Edited
         } else {
             PassageKind::Verbatim
         };
-        assert_eq!(p.kind, kind, "{rest}");
+        let p = only_passage(&r, kind);
         let quoted = slice(&text, p.b.start, p.b.end);
         let source = slice(&wire, p.a.start, p.a.end);
         if taken {
@@ -986,8 +984,7 @@ most of them from the valley.";
         let text = format!(
             "Finally some good news for our little town this week. {lead} {copy} We will see."
         );
-        let r = compare(&[wire, text.as_str()], &Options::default());
-        check_invariants(&[wire, text.as_str()], &r);
+        let r = checked(wire, &text);
         assert_eq!(r.passages.len(), 1, "{lead}: {:#?}", r.passages);
         let p = &r.passages[0];
         let (quoted, source) = (

@@ -258,12 +258,13 @@ pub(super) fn merge_candidates(mut cs: Vec<Candidate>) -> Vec<Candidate> {
 
 /// Joins retold candidates that lie next to each other on both sides, with
 /// at most `max_gap` of weight between them on each (or overlapping on
-/// one), in either order, or in order with a sentence retold between them
-/// ([`replaced_between`]): a retelling whose sentences were found as two
-/// fragments (a swapped pair of sentences, or a sentence the clustering
-/// could not bridge) is one passage. A mostly copied candidate never joins
-/// this way: a quote next to a retold stretch stays a passage of its own.
-/// O(c log c).
+/// one), in either order; or in order with a sentence retold between them
+/// ([`replaced_between`]), or with retold source text between them on one
+/// side or both ([`retold_between`]): a retelling whose sentences were
+/// found as two fragments (a swapped pair of sentences, a sentence the
+/// clustering could not bridge, a sentence cut from the retelling) is one
+/// passage. A mostly copied candidate never joins this way: a quote next
+/// to a retold stretch stays a passage of its own. O(c log c).
 pub(super) fn join_adjacent_reworded(
     cs: Vec<Candidate>,
     a: &DocView,
@@ -275,10 +276,58 @@ pub(super) fn join_adjacent_reworded(
     let near = |g: Option<u64>| g.is_none_or(|g| g <= max_gap as u64);
     join_consecutive(cs, |last, c| {
         let next_to = near(a.between(last.ta, c.ta)) && near(b.between(last.tb, c.tb));
+        let (x, y) = ((last.ta, last.tb), (c.ta, c.tb));
         retold(last)
             && retold(c)
-            && (next_to || replaced_between((last.ta, last.tb), (c.ta, c.tb), a, b))
+            && (next_to || replaced_between(x, y, a, b) || retold_between(x, y, a, b, max_gap))
     })
+}
+
+/// True when retold passages `x` and `y` follow each other on both sides
+/// and every sentence between them, on a side with more than `max_gap` of
+/// weight between them and at most [`REPLACED_GAP`], retells text of the
+/// other side's stretch from `x` to `y`: it shares units with it as a
+/// sentence the clustering bridges does
+/// ([`related`](crate::reworded::fragments::related)). So a sentence
+/// retold too freely to seed, or one left out of the retelling (the other
+/// side runs on without a gap), keeps the passage whole, while commentary,
+/// which shares (next to) nothing with the other side, keeps it apart.
+/// O(gap sentences · their units + the stretch's sentences).
+pub(crate) fn retold_between(
+    x: SpanPair,
+    y: SpanPair,
+    a: &DocView,
+    b: &DocView,
+    max_gap: u32,
+) -> bool {
+    if y.0 .0 < x.0 .0 || y.1 .0 < x.1 .0 {
+        return false;
+    }
+    // the sentences starting in `gap` of `d` against those of `o` that
+    // overlap `stretch`
+    let retells = |gap: (u32, u32), d: &DocView, stretch: (u32, u32), o: &DocView| {
+        let w = d.weight(gap.0, gap.1);
+        if w <= max_gap as u64 {
+            return true;
+        }
+        if w > REPLACED_GAP {
+            return false;
+        }
+        let ss = &d.sentences;
+        let inside =
+            ss.partition_point(|s| s.tokens.0 < gap.0)..ss.partition_point(|s| s.tokens.0 < gap.1);
+        let os = &o.sentences;
+        let range = (
+            os.partition_point(|s| s.tokens.1 <= stretch.0) as u32,
+            os.partition_point(|s| s.tokens.0 < stretch.1) as u32,
+        );
+        !inside.is_empty()
+            && ss[inside]
+                .iter()
+                .all(|s| crate::reworded::fragments::related(s, os, range))
+    };
+    retells((x.0 .1, y.0 .0), a, (x.1 .0, y.1 .1), b)
+        && retells((x.1 .1, y.1 .0), b, (x.0 .0, y.0 .1), a)
 }
 
 /// Candidates in order on `a`, each absorbed into the one before it (as
@@ -505,6 +554,43 @@ mod tests {
         copy.exact_weight = va.weight(a0.0, a0.1).max(vb.weight(b0.0, b0.1));
         let apart = join_adjacent_reworded(vec![copy, retold(a1, b1)], &va, &vb, 40);
         assert_eq!(apart.len(), 2);
+    }
+
+    #[test]
+    fn a_sentence_cut_or_retold_freely_between_retold_pieces_joins_them_and_commentary_does_not() {
+        let src = "The ferry company raised its fares by a tenth on Monday. \
+                   Commuters from the islands say they cannot afford the rise. \
+                   A return ticket to the largest island now costs eleven euros.";
+        let first = "Fares on the ferry went up ten per cent this Monday.";
+        let last =
+            "Island commuters who cannot afford it now pay eleven euros for a return ticket.";
+        // the middle sentence cut; the author's own sentence in its place
+        let cut = format!("{first} {last}");
+        let own = format!(
+            "{first} My aunt once rowed across the sound in a bathtub for charity, which was foolish. {last}"
+        );
+        let t = tokens(&[src, &cut, &own]);
+        let content = Content::default();
+        let cov: Vec<Vec<bool>> = t.iter().map(|t| vec![false; t.len()]).collect();
+        let v: Vec<DocView> = (0..3)
+            .map(|d| DocView::new(&t[d], &content, &cov[d], true, None))
+            .collect();
+        let (s0, s2) = (sentences(&t[0], 0, 1), sentences(&t[0], 2, 3));
+        for (d, joins) in [(1, true), (2, false)] {
+            let n = t[d].sentences.len();
+            let (x0, x2) = (sentences(&t[d], 0, 1), sentences(&t[d], n - 1, n));
+            let pieces = vec![Candidate::retold(s0, x0), Candidate::retold(s2, x2)];
+            assert_eq!(
+                retold_between((s0, x0), (s2, x2), &v[0], &v[d], 40),
+                joins,
+                "text {d}"
+            );
+            let joined = join_adjacent_reworded(pieces, &v[0], &v[d], 40);
+            assert_eq!(joined.len(), if joins { 1 } else { 2 }, "text {d}");
+            // in the other order on one side, they are two retellings
+            let swapped = (sentences(&t[0], 0, 1), x2);
+            assert!(!retold_between(swapped, (s2, x0), &v[0], &v[d], 40));
+        }
     }
 
     #[test]

@@ -105,7 +105,7 @@ pub(crate) fn dice_of(x: &[Unit], y: &[Unit]) -> f32 {
 /// O(|s| · r + Σ |o|) for r sentences o in the range: every bag is sorted,
 /// so one cursor per sentence walks it once as `s`'s units ascend, with no
 /// set built. It stops as soon as the answer is known either way.
-pub(super) fn related(s: &Sentence, other: &[Sentence], range: (u32, u32)) -> bool {
+pub(crate) fn related(s: &Sentence, other: &[Sentence], range: (u32, u32)) -> bool {
     let lo = range.0 as usize;
     let hi = (range.1 as usize).min(other.len());
     let others = &other[lo.min(hi)..hi];

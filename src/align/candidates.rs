@@ -259,11 +259,11 @@ pub(super) fn merge_candidates(mut cs: Vec<Candidate>) -> Vec<Candidate> {
 /// Joins retold candidates that lie next to each other on both sides, with
 /// at most `max_gap` of weight between them on each (or overlapping on
 /// one), in either order; or in order with a sentence retold between them
-/// ([`replaced_between`]), or with retold source text between them on one
-/// side or both ([`retold_between`]): a retelling whose sentences were
-/// found as two fragments (a swapped pair of sentences, a sentence the
-/// clustering could not bridge, a sentence cut from the retelling) is one
-/// passage. A mostly copied candidate never joins this way: a quote next
+/// ([`replaced_between`]); or, in either order, with retold source text
+/// between them on one side or both ([`retold_between`]): a retelling
+/// whose sentences were found as two fragments (a swapped pair of
+/// sentences, a sentence the clustering could not bridge, a sentence cut
+/// from the retelling) is one passage. A mostly copied candidate never joins this way: a quote next
 /// to a retold stretch stays a passage of its own. O(c log c).
 pub(super) fn join_adjacent_reworded(
     cs: Vec<Candidate>,
@@ -283,10 +283,10 @@ pub(super) fn join_adjacent_reworded(
     })
 }
 
-/// True when retold passages `x` and `y` follow each other on both sides
-/// and every sentence between them, on a side with more than `max_gap` of
-/// weight between them and at most [`REPLACED_GAP`], retells text of the
-/// other side's stretch from `x` to `y`: it shares units with it as a
+/// True when retold passages `x` and `y` (in either order on either side)
+/// lie near each other and every sentence between them, on a side with
+/// more than `max_gap` of weight between them and at most [`REPLACED_GAP`],
+/// retells text of the other side's stretch over both: it shares units with it as a
 /// sentence the clustering bridges does
 /// ([`related`](crate::reworded::fragments::related)). So a sentence
 /// retold too freely to seed, or one left out of the retelling (the other
@@ -300,9 +300,9 @@ pub(crate) fn retold_between(
     b: &DocView,
     max_gap: u32,
 ) -> bool {
-    if y.0 .0 < x.0 .0 || y.1 .0 < x.1 .0 {
-        return false;
-    }
+    // the gap between two spans (in either order) and the hull of both
+    let gap = |p: (u32, u32), q: (u32, u32)| if p.0 <= q.0 { (p.1, q.0) } else { (q.1, p.0) };
+    let hull = |p: (u32, u32), q: (u32, u32)| (p.0.min(q.0), p.1.max(q.1));
     // the sentences starting in `gap` of `d` against those of `o` that
     // overlap `stretch`
     let retells = |gap: (u32, u32), d: &DocView, stretch: (u32, u32), o: &DocView| {
@@ -326,8 +326,7 @@ pub(crate) fn retold_between(
                 .iter()
                 .all(|s| crate::reworded::fragments::related(s, os, range))
     };
-    retells((x.0 .1, y.0 .0), a, (x.1 .0, y.1 .1), b)
-        && retells((x.1 .1, y.1 .0), b, (x.0 .0, y.0 .1), a)
+    retells(gap(x.0, y.0), a, hull(x.1, y.1), b) && retells(gap(x.1, y.1), b, hull(x.0, y.0), a)
 }
 
 /// Candidates in order on `a`, each absorbed into the one before it (as
@@ -564,32 +563,36 @@ mod tests {
         let first = "Fares on the ferry went up ten per cent this Monday.";
         let last =
             "Island commuters who cannot afford it now pay eleven euros for a return ticket.";
-        // the middle sentence cut; the author's own sentence in its place
-        let cut = format!("{first} {last}");
-        let own = format!(
-            "{first} My aunt once rowed across the sound in a bathtub for charity, which was foolish. {last}"
-        );
-        let t = tokens(&[src, &cut, &own]);
+        let own =
+            "My aunt once rowed across the sound in a bathtub for charity, which was foolish.";
+        // the middle sentence cut, or the author's own sentence in its place;
+        // the retold sentences in the source's order or swapped
+        let posts = [
+            (format!("{first} {last}"), false, true),
+            (format!("{first} {own} {last}"), false, false),
+            (format!("{last} {first}"), true, true),
+            (format!("{last} {own} {first}"), true, false),
+        ];
+        let mut texts = vec![src];
+        texts.extend(posts.iter().map(|p| p.0.as_str()));
+        let t = tokens(&texts);
         let content = Content::default();
         let cov: Vec<Vec<bool>> = t.iter().map(|t| vec![false; t.len()]).collect();
-        let v: Vec<DocView> = (0..3)
+        let v: Vec<DocView> = (0..t.len())
             .map(|d| DocView::new(&t[d], &content, &cov[d], true, None))
             .collect();
         let (s0, s2) = (sentences(&t[0], 0, 1), sentences(&t[0], 2, 3));
-        for (d, joins) in [(1, true), (2, false)] {
+        for (d, &(_, swapped, joins)) in posts.iter().enumerate().map(|(i, p)| (i + 1, p)) {
             let n = t[d].sentences.len();
-            let (x0, x2) = (sentences(&t[d], 0, 1), sentences(&t[d], n - 1, n));
-            let pieces = vec![Candidate::retold(s0, x0), Candidate::retold(s2, x2)];
-            assert_eq!(
-                retold_between((s0, x0), (s2, x2), &v[0], &v[d], 40),
-                joins,
-                "text {d}"
-            );
+            let (mut x0, mut x2) = (sentences(&t[d], 0, 1), sentences(&t[d], n - 1, n));
+            if swapped {
+                std::mem::swap(&mut x0, &mut x2);
+            }
+            let (p, q) = ((s0, x0), (s2, x2));
+            assert_eq!(retold_between(p, q, &v[0], &v[d], 40), joins, "text {d}");
+            let pieces = vec![Candidate::retold(p.0, p.1), Candidate::retold(q.0, q.1)];
             let joined = join_adjacent_reworded(pieces, &v[0], &v[d], 40);
             assert_eq!(joined.len(), if joins { 1 } else { 2 }, "text {d}");
-            // in the other order on one side, they are two retellings
-            let swapped = (sentences(&t[0], 0, 1), x2);
-            assert!(!retold_between(swapped, (s2, x0), &v[0], &v[d], 40));
         }
     }
 

@@ -361,7 +361,8 @@ fn passages_of(
         return vec![reworded_passage(runs, a, b, &c, Some(opts.max_gap))];
     }
     // Exact chains at the edges of a reworded candidate are passages of
-    // their own (a paragraph copied next to one retold), and the rest is
+    // their own (a paragraph copied next to one retold), unless they are a
+    // sentence or two that the retold rest outweighs, and the rest is
     // the reworded passage. A mostly exact candidate with chains inside
     // gives only its chains, as the chains were split by commentary and
     // the reworded fragments only confirmed them; chains (or edges) with
@@ -482,6 +483,15 @@ fn passages_of(
 /// what is left between them when it still reads as reworded: its units'
 /// Dice coefficient reaches the seed threshold of [`reworded::fragments`](mod@reworded::fragments)
 /// and it weighs `min_length`.
+///
+/// A passage is of the kind most of it is: a copied edge of a sentence or
+/// two (at most [`candidates::REPLACED_GAP`] of weight) that the retold
+/// rest outweighs is part of the retelling, not a passage of its own, as
+/// a copy with a sentence or two retold at its ends is one edited passage
+/// ([`candidates::widen_over_retold_ends`]). Its copied words still show
+/// as the reworded passage's equal runs. (PAN translation 0.921 → 0.927,
+/// random 0.887 → 0.891: a retelling's first or last sentence kept
+/// nearly as it was is no separate detection.)
 fn split_edges(
     runs: &[Run],
     c: &Candidate,
@@ -490,6 +500,12 @@ fn split_edges(
     opts: &Options,
 ) -> (Vec<SpanPair>, Option<SpanPair>) {
     let gap = opts.max_gap as u64;
+    // a copied edge `e` that the retold rest `r` outweighs, and which holds
+    // a sentence or two at most, is part of the retelling
+    let minor = |e: SpanPair, r: SpanPair| {
+        let w = a.weight(e.0 .0, e.0 .1).min(b.weight(e.1 .0, e.1 .1));
+        w <= candidates::REPLACED_GAP && w < a.weight(r.0 .0, r.0 .1).min(b.weight(r.1 .0, r.1 .1))
+    };
     let mut chains = c.exact_spans.clone();
     chains.sort_by_key(|e| (e.0 .0, e.1 .0));
     let (mut ta, mut tb) = (c.ta, c.tb);
@@ -504,10 +520,11 @@ fn split_edges(
         let (Some(ca), Some(cb)) = (a.sentence_end_in(ea, gap), b.sentence_end_in(eb, gap)) else {
             break;
         };
-        if !is_copy(runs, a, b, (ea.0, ca), (eb.0, cb)) {
+        let (edge, rest) = (((ea.0, ca), (eb.0, cb)), ((ca, ta.1), (cb, tb.1)));
+        if !is_copy(runs, a, b, edge.0, edge.1) || minor(edge, rest) {
             break;
         }
-        edges.push(((ea.0, ca), (eb.0, cb)));
+        edges.push(edge);
         (ta.0, tb.0) = (ca, cb);
         lo += 1;
     }
@@ -522,10 +539,11 @@ fn split_edges(
         else {
             break;
         };
-        if !is_copy(runs, a, b, (ca, ea.1), (cb, eb.1)) {
+        let (edge, rest) = (((ca, ea.1), (cb, eb.1)), ((ta.0, ca), (tb.0, cb)));
+        if !is_copy(runs, a, b, edge.0, edge.1) || minor(edge, rest) {
             break;
         }
-        edges.push(((ca, ea.1), (cb, eb.1)));
+        edges.push(edge);
         (ta.1, tb.1) = (ca, cb);
         hi -= 1;
     }

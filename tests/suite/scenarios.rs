@@ -1007,3 +1007,60 @@ most of them from the valley.";
         }
     }
 }
+
+/// A passage is of the kind most of it is. A retelling whose first
+/// sentence was kept as it was is one reworded passage from that sentence
+/// on, its copied words equal runs inside it; a copied paragraph longer
+/// than a sentence or two stays a verbatim passage of its own, even before
+/// a longer retelling.
+#[test]
+fn a_retelling_that_keeps_its_first_sentence_is_one_reworded_passage() {
+    let wire = HARBOUR[..10].join(" ");
+    let retold = "Building it should take three years, at a cost of roughly forty million euros. \
+The plans come from regional authority engineers, who studied the tides for two years. \
+Six designs were weighed in their report, ranging from floating gates anchored to the seabed \
+to a fixed dam. The design the council picked has steel gates lying flat on the channel's bottom.";
+    let text = format!("Big news at home. {} {retold} Let us see.", HARBOUR[0]);
+    let r = checked(&wire, &text);
+    let p = only_passage(&r, PassageKind::Reworded);
+    assert!(holds(p.b, &text, HARBOUR[0]), "{:?}", p.b);
+    assert!(holds(p.b, &text, retold), "{:?}", p.b);
+    let (copy_start, copy_end) = find16(&text, HARBOUR[0]);
+    assert!(
+        p.edits.iter().any(|e| e.kind == EditKind::Equal
+            && e.b.start <= copy_start + 2
+            && copy_end <= e.b.end + 2),
+        "{:#?}",
+        p.edits
+    );
+    // a copied paragraph of seven sentences (about 490 weighted characters,
+    // more than a sentence or two) before a longer retelling of eight stays
+    // a verbatim passage of its own
+    let retold = format!(
+        "{retold} Crews fear that boats coming back at dawn with their catch will be slowed by the \
+narrower channel. Over four hundred signatures against the plan's first version were gathered by \
+the crews' cooperative. The cooperative and the council spent most of the summer in talks. The \
+meetings were tense, several members said, but a workable agreement came out of them."
+    );
+    let copied = HARBOUR[10..17].join(" ");
+    let wire = format!("{copied} {}", HARBOUR[1..9].join(" "));
+    let text = format!("Big news at home. {copied} {retold} Let us see.");
+    let r = checked(&wire, &text);
+    let kinds: Vec<PassageKind> = r.passages.iter().map(|p| p.kind).collect();
+    assert_eq!(
+        kinds,
+        [PassageKind::Verbatim, PassageKind::Reworded],
+        "{:#?}",
+        r.passages
+    );
+    assert!(
+        holds(r.passages[0].b, &text, &copied),
+        "{:?}",
+        r.passages[0].b
+    );
+    assert!(
+        holds(r.passages[1].b, &text, &retold),
+        "{:?}",
+        r.passages[1].b
+    );
+}

@@ -169,16 +169,16 @@ fn score_pair(
 /// largest share of pairs with a detection.
 ///
 /// Measured with default options (reworded passages included): 1.0%,
-/// 0.968, 0.891, 0.927, 0.670, 0.915. The targets (≤ 1%, 0.97, 0.93,
+/// 0.968, 0.892, 0.931, 0.667, 0.916. The targets (≤ 1%, 0.97, 0.93,
 /// 0.93, 0.65, 0.93) are reached for no-plagiarism and summary, whose floors
-/// are the targets; the other floors guard what is.
+/// are the targets, and for translation; the other floors guard what is.
 const FLOORS: [(&str, f64); 6] = [
     ("no-plagiarism", 0.010),
     ("no-obfuscation", 0.955),
     ("random", 0.88),
-    ("translation", 0.915),
+    ("translation", 0.925),
     ("summary", 0.65),
-    ("overall", 0.905),
+    ("overall", 0.91),
 ];
 
 fn floor_ok(label: &str, value: f64) -> bool {

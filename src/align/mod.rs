@@ -353,12 +353,12 @@ fn passages_of(
     // A summary, and sentences moved in place, are one reworded passage
     // whatever share of them is copied.
     if reworded::summary::condenses(&c, a, b) {
-        return vec![reworded_passage(runs, a, b, &c, None)];
+        return vec![reworded_passage(runs, a, b, &c, opts.max_gap, false)];
     }
     let moved = (c.reworded && candidates::reordered_in_place(&c.exact_spans, a, b))
         || (candidates::interleaved(&c.exact_spans) && !is_copy(runs, a, b, c.ta, c.tb));
     if moved {
-        return vec![reworded_passage(runs, a, b, &c, Some(opts.max_gap))];
+        return vec![reworded_passage(runs, a, b, &c, opts.max_gap, true)];
     }
     // Exact chains at the edges of a reworded candidate are passages of
     // their own (a paragraph copied next to one retold), unless they are a
@@ -421,7 +421,7 @@ fn passages_of(
             // a rest next to exact chains keeps its ends: refining them
             // would run into the chains
             let refine = (ta, tb) == (c.ta, c.tb);
-            let retold = reworded_passage(runs, a, b, &rest, refine.then_some(opts.max_gap));
+            let retold = reworded_passage(runs, a, b, &rest, opts.max_gap, refine);
             // an edge that still runs into the retold passage once its
             // ends are refined (words copied across the sentence
             // boundary) does not stand apart from it: the candidate is
@@ -431,7 +431,7 @@ fn passages_of(
                 candidates::overlaps(*pa, retold.a) && candidates::overlaps(*pb, retold.b)
             });
             if runs_into {
-                return vec![reworded_passage(runs, a, b, &c, Some(opts.max_gap))];
+                return vec![reworded_passage(runs, a, b, &c, opts.max_gap, true)];
             }
             out.push(retold);
         }
@@ -582,17 +582,26 @@ fn join_edges(
 
 /// A reworded passage over a candidate's spans, with its edit runs (the
 /// exact runs inside it) and the content units both sides share; its ends
-/// are refined with `refine` as `max_gap`, when given.
+/// are refined with `max_gap` when `refine` asks for it. Each side runs
+/// from its first shared unit to its last, give or take `max_gap` of
+/// weight of other words at either end: a retold sentence's first words
+/// before its first shared one stay in, while the rest of a sentence that
+/// the passage starts or ends inside (the author's own words, a heading
+/// run into it, a link) is no part of it, as `max_gap` keeps commentary
+/// out of a copy. (PAN translation 0.927 → 0.931, random 0.891 → 0.892:
+/// a retelling set into the middle of another text's sentence.)
 fn reworded_passage(
     runs: &[Run],
     a: &DocView,
     b: &DocView,
     c: &Candidate,
-    refine: Option<u32>,
+    max_gap: u32,
+    refine: bool,
 ) -> PairPassage {
-    let (pa, pb) = match refine {
-        Some(max_gap) => extend::refine_ends(a, b, c.ta, c.tb, max_gap),
-        None => (c.ta, c.tb),
+    let (pa, pb) = if refine {
+        extend::refine_ends(a, b, c.ta, c.tb, max_gap)
+    } else {
+        (c.ta, c.tb)
     };
     let set = |d: &DocView, s| -> rustc_hash::FxHashSet<reworded::units::Unit> {
         reworded::units::of(d.tokens, s).into_iter().collect()
@@ -603,19 +612,52 @@ fn reworded_passage(
     // gathered again only when its span lost a sentence
     let sa = if ta == pa { sa } else { set(a, ta) };
     let sb = if tb == pb { sb } else { set(b, tb) };
-    let (pa, pb) = (ta, tb);
+    let (matched_a, matched_b) = (
+        reworded::units::matched(a.tokens, ta, &sb),
+        reworded::units::matched(b.tokens, tb, &sa),
+    );
+    let (pa, pb) = (
+        within_gap_of(a, ta, &matched_a, max_gap),
+        within_gap_of(b, tb, &matched_b, max_gap),
+    );
     let ops = edits::edits(runs, a, b, pa, pb);
     let similarity = similarity(&ops, a, b, pa, pb);
     PairPassage {
         a: pa,
         b: pb,
-        matched_a: reworded::units::matched(a.tokens, pa, &sb),
-        matched_b: reworded::units::matched(b.tokens, pb, &sa),
+        matched_a,
+        matched_b,
         ops,
         similarity,
         evidence: c.evidence,
         kind: Kind::Reworded,
     }
+}
+
+/// `span` of `d` cut at each end to its first or last `matched` span (in
+/// order, inside `span`) when more than `max_gap` of weight lies before or
+/// after it. Unchanged when nothing matched. O(1).
+fn within_gap_of(
+    d: &DocView,
+    span: (u32, u32),
+    matched: &[(u32, u32)],
+    max_gap: u32,
+) -> (u32, u32) {
+    let (Some(first), Some(last)) = (matched.first(), matched.last()) else {
+        return span;
+    };
+    let gap = max_gap as u64;
+    let start = if d.weight(span.0, first.0) > gap {
+        first.0
+    } else {
+        span.0
+    };
+    let end = if d.weight(last.1, span.1) > gap {
+        last.1
+    } else {
+        span.1
+    };
+    (start, end)
 }
 
 /// Weight of the union of token spans `spans` of `d`: text that several

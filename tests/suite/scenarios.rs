@@ -1064,3 +1064,35 @@ meetings were tense, several members said, but a workable agreement came out of 
         r.passages[1].b
     );
 }
+
+/// A retelling that starts inside a sentence of the author's own starts
+/// at its first shared word: more than `maxGap` of other words before it
+/// are no part of the passage. A short opener ("Reportedly, the") stays in.
+#[test]
+fn a_retelling_set_into_the_authors_own_sentence_starts_at_its_first_shared_word() {
+    let wire = HARBOUR[..6].join(" ");
+    let rest = "The plans come from regional authority engineers, who studied the tides for two \
+years. Six designs were weighed in their report, ranging from floating gates anchored to the \
+seabed to a fixed dam. The design the council picked has steel gates lying flat on the \
+channel's bottom.";
+    let first =
+        "the barrier should take three years to build, at a cost of roughly forty million euros.";
+    for (opener, inside) in [
+        (
+            "Reading the local paper over breakfast this morning, my whole family learned that",
+            false,
+        ),
+        ("Reportedly,", true),
+    ] {
+        let text = format!("Big news at home. {opener} {first} {rest} Let us see.");
+        let r = checked(&wire, &text);
+        let p = only_passage(&r, PassageKind::Reworded);
+        let want = if inside {
+            find16(&text, opener).0
+        } else {
+            find16(&text, "barrier should").0
+        };
+        assert_eq!(p.b.start, want, "{}", slice(&text, p.b.start, p.b.end));
+        assert!(holds(p.b, &text, rest), "{:?}", p.b);
+    }
+}

@@ -263,8 +263,9 @@ pub(super) fn merge_candidates(mut cs: Vec<Candidate>) -> Vec<Candidate> {
 /// between them on one side or both ([`retold_between`]): a retelling
 /// whose sentences were found as two fragments (a swapped pair of
 /// sentences, a sentence the clustering could not bridge, a sentence cut
-/// from the retelling) is one passage. A mostly copied candidate never joins this way: a quote next
-/// to a retold stretch stays a passage of its own. O(c log c).
+/// from the retelling) is one passage. A mostly copied candidate never
+/// joins this way: a quote next to a retold stretch stays a passage of its
+/// own. O(c log c).
 pub(super) fn join_adjacent_reworded(
     cs: Vec<Candidate>,
     a: &DocView,
@@ -286,8 +287,8 @@ pub(super) fn join_adjacent_reworded(
 /// True when retold passages `x` and `y` (in either order on either side)
 /// lie near each other and every sentence between them, on a side with
 /// more than `max_gap` of weight between them and at most [`REPLACED_GAP`],
-/// retells text of the other side's stretch over both: it shares units with it as a
-/// sentence the clustering bridges does
+/// retells text of the other side's stretch over both: it shares units
+/// with it as a sentence the clustering bridges does
 /// ([`related`](crate::reworded::fragments::related)). So a sentence
 /// retold too freely to seed, or one left out of the retelling (the other
 /// side runs on without a gap), keeps the passage whole, while commentary,

@@ -37,6 +37,11 @@ pub fn only_passage(r: &Report, kind: quotelens::PassageKind) -> &quotelens::Pas
     &r.passages[0]
 }
 
+/// The kinds of the report's passages, in order.
+pub fn kinds(r: &Report) -> Vec<quotelens::PassageKind> {
+    r.passages.iter().map(|p| p.kind).collect()
+}
+
 /// UTF-16 span from the start of `from` to the end of `to` (after `from`).
 pub fn between16(text: &str, from: &str, to: &str) -> (u32, u32) {
     let (s, _) = find16(text, from);

@@ -37,9 +37,10 @@ pub fn only_passage(r: &Report, kind: quotelens::PassageKind) -> &quotelens::Pas
     &r.passages[0]
 }
 
-/// The kinds of the report's passages, in order.
-pub fn kinds(r: &Report) -> Vec<quotelens::PassageKind> {
-    r.passages.iter().map(|p| p.kind).collect()
+/// Asserts that the report's passages are of `kinds`, in order.
+pub fn assert_kinds(r: &Report, kinds: &[quotelens::PassageKind]) {
+    let found: Vec<quotelens::PassageKind> = r.passages.iter().map(|p| p.kind).collect();
+    assert_eq!(found, kinds, "{:#?}", r.passages);
 }
 
 /// UTF-16 span from the start of `from` to the end of `to` (after `from`).

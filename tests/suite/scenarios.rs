@@ -1,6 +1,8 @@
 //! Hand-written scenarios: each a small story with one thing to check.
 
-use crate::common::{check_invariants, covering, find16, holds, kinds, only_passage, slice, span};
+use crate::common::{
+    assert_kinds, check_invariants, covering, find16, holds, only_passage, slice, span,
+};
 use quotelens::{compare, EditKind, Options, PassageKind, SegmentKind};
 
 const WIRE: &str = "The regional water board approved a plan on Tuesday to build a new reservoir \
@@ -612,13 +614,7 @@ fn a_paragraph_condensing_two_places_is_one_summary() {
     let apart = format!("{opening}\n\n{}", HARBOUR[15]);
     let r = compare(&[&report, &apart], &Options::default());
     check_invariants(&[&report, &apart], &r);
-    let found = kinds(&r);
-    assert_eq!(
-        found,
-        [PassageKind::Edited, PassageKind::Verbatim],
-        "{:#?}",
-        r.passages
-    );
+    assert_kinds(&r, &[PassageKind::Edited, PassageKind::Verbatim]);
 
     // two quotes of three sentences each, back to back: two quotes
     let quotes = format!("{} {}", HARBOUR[..3].join(" "), HARBOUR[13..16].join(" "));
@@ -697,7 +693,6 @@ museum's founder in 1898.",
         let post = format!("Found in the attic.\n\n{retold} {copied}\n\nI might donate it.");
         let r = compare(&[source, &post], &Options::default());
         check_invariants(&[source, &post], &r);
-        let found = kinds(&r);
         // the copied sentences are reported, whole, either way
         assert!(
             r.passages.iter().any(|p| holds(p.b, &post, copied)),
@@ -705,9 +700,9 @@ museum's founder in 1898.",
             r.passages
         );
         if apart {
-            assert_eq!(found, [PassageKind::Reworded, PassageKind::Verbatim]);
+            assert_kinds(&r, &[PassageKind::Reworded, PassageKind::Verbatim]);
         } else {
-            assert_eq!(found, [PassageKind::Reworded]);
+            assert_kinds(&r, &[PassageKind::Reworded]);
             let (rs, _) = find16(&post, retold);
             assert!(r.passages[0].b.start <= rs + 2, "{:?}", r.passages[0].b);
         }
@@ -1046,13 +1041,7 @@ meetings were tense, several members said, but a workable agreement came out of 
     let wire = format!("{copied} {}", HARBOUR[1..9].join(" "));
     let text = format!("Big news at home. {copied} {retold} Let us see.");
     let r = checked(&wire, &text);
-    let found = kinds(&r);
-    assert_eq!(
-        found,
-        [PassageKind::Verbatim, PassageKind::Reworded],
-        "{:#?}",
-        r.passages
-    );
+    assert_kinds(&r, &[PassageKind::Verbatim, PassageKind::Reworded]);
     assert!(
         holds(r.passages[0].b, &text, &copied),
         "{:?}",

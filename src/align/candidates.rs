@@ -317,15 +317,12 @@ pub(crate) fn retold_between(
         let ss = &d.sentences;
         let inside =
             ss.partition_point(|s| s.tokens.0 < gap.0)..ss.partition_point(|s| s.tokens.0 < gap.1);
-        let os = &o.sentences;
-        let range = (
-            os.partition_point(|s| s.tokens.1 <= stretch.0) as u32,
-            os.partition_point(|s| s.tokens.0 < stretch.1) as u32,
-        );
+        let over = o.bag_sentences_over(stretch);
+        let range = (over.start as u32, over.end as u32);
         !inside.is_empty()
             && ss[inside]
                 .iter()
-                .all(|s| crate::reworded::fragments::related(s, os, range))
+                .all(|s| crate::reworded::fragments::related(s, &o.sentences, range))
     };
     retells(gap(x.0, y.0), a, hull(x.1, y.1), b) && retells(gap(x.1, y.1), b, hull(x.0, y.0), a)
 }
@@ -446,21 +443,8 @@ pub(crate) fn widen_over_retold_ends(
 /// whose last clause was rephrased runs to the end of its sentence.
 /// O(sentences + rest lengths).
 pub(crate) fn widen_to_retold_sentence_ends(p: SpanPair, a: &DocView, b: &DocView) -> SpanPair {
-    let start = |d: &DocView, t: u32| {
-        let ss = &d.tokens.sentences;
-        ss[..ss.partition_point(|&s| s <= t)]
-            .last()
-            .copied()
-            .unwrap_or(0)
-    };
-    let end = |d: &DocView, t: u32| {
-        let ss = &d.tokens.sentences;
-        ss.get(ss.partition_point(|&s| s < t))
-            .copied()
-            .unwrap_or(d.tokens.len() as u32)
-    };
-    let starts = (start(a, p.0 .0), start(b, p.1 .0));
-    let ends = (end(a, p.0 .1), end(b, p.1 .1));
+    let starts = (a.sentence_start(p.0 .0), b.sentence_start(p.1 .0));
+    let ends = (a.sentence_end(p.0 .1), b.sentence_end(p.1 .1));
     widen_over_retold(p, starts, ends, a, b)
 }
 

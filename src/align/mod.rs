@@ -182,16 +182,37 @@ impl<'a> DocView<'a> {
         let (Some(first), Some(last)) = (m.first(), m.last()) else {
             return span;
         };
+        (
+            self.sentence_start(first.0).max(span.0),
+            self.sentence_end(last.1).min(span.1),
+        )
+    }
+
+    /// Start of the sentence holding token `t`: the last sentence start at
+    /// or before it (0 when there is none). O(log sentences).
+    pub fn sentence_start(&self, t: u32) -> u32 {
         let ss = &self.tokens.sentences;
-        // the sentence holding the first shared unit starts at the last
-        // sentence start at or before it; the last one ends at the next start
-        let start = ss[..ss.partition_point(|&s| s <= first.0)]
+        ss[..ss.partition_point(|&s| s <= t)]
             .last()
-            .map_or(span.0, |&s| s.max(span.0));
-        let end = ss[ss.partition_point(|&s| s < last.1)..]
-            .first()
-            .map_or(span.1, |&s| s.min(span.1));
-        (start, end)
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// End of the sentence that text ending at token `t` ends inside: the
+    /// first sentence start at or after it (the text's end when there is
+    /// none). O(log sentences).
+    pub fn sentence_end(&self, t: u32) -> u32 {
+        let ss = &self.tokens.sentences;
+        ss.get(ss.partition_point(|&s| s < t))
+            .copied()
+            .unwrap_or(self.tokens.len() as u32)
+    }
+
+    /// Indices of the reworded sentences (with bags) that overlap tokens
+    /// `span`. O(log sentences).
+    pub fn bag_sentences_over(&self, span: (u32, u32)) -> std::ops::Range<usize> {
+        let ss = &self.sentences;
+        ss.partition_point(|s| s.tokens.1 <= span.0)..ss.partition_point(|s| s.tokens.0 < span.1)
     }
 
     /// The last sentence start in `span.0 + 1 ..= span.1 + SENTENCE_SNAP`

@@ -371,8 +371,8 @@ pub(crate) fn extend_summary(c: &mut Candidate, a: &DocView, b: &DocView) {
         ss[i].bag.iter().filter(|(k, _)| bag.contains(k)).count() >= SUMMARY_EXTEND_SHARED
     };
     // sentences holding the long side's ends
-    let first = ss.partition_point(|s| s.tokens.1 <= long.0);
-    let last = ss.partition_point(|s| s.tokens.0 < long.1);
+    let over = long_doc.bag_sentences_over(*long);
+    let (first, last) = (over.start, over.end);
     if first >= ss.len() || last == 0 {
         return;
     }

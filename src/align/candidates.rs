@@ -371,18 +371,51 @@ pub(crate) fn replaced_between(x: SpanPair, y: SpanPair, a: &DocView, b: &DocVie
     fragments::dice_of(&ua, &ub) >= fragments::SEED_DICE
 }
 
+/// True when copies `x` and `y` follow each other on both sides, next to
+/// each other on one side (at most `max_gap` of weight between them) while
+/// the other side has words between them inside one sentence: at most
+/// [`REPLACED_GAP`] of weight that holds no whole sentence and no
+/// paragraph break. Such a quote with a clause cut from one of its
+/// sentences (or one added to it, or moved to its front) is one passage,
+/// the clause an edit in it. Commentary is whole sentences of the author's
+/// own, and keeps copies apart, as does a sentence moved elsewhere.
+/// O(log sentences + log paragraphs).
+pub(crate) fn clause_cut_between(
+    x: SpanPair,
+    y: SpanPair,
+    a: &DocView,
+    b: &DocView,
+    max_gap: u32,
+) -> bool {
+    let (ga, gb) = ((x.0 .1, y.0 .0), (x.1 .1, y.1 .0));
+    if ga.0 > ga.1 || gb.0 > gb.1 {
+        return false;
+    }
+    let (wa, wb) = (a.weight(ga.0, ga.1), b.weight(gb.0, gb.1));
+    let cut = |w: u64, gap: (u32, u32), d: &DocView| {
+        w <= REPLACED_GAP && !d.whole_sentence_in(gap) && !d.paragraph_between(gap.0, gap.1)
+    };
+    let next_to = |w: u64| w <= max_gap as u64;
+    (next_to(wa) && cut(wb, gb, b)) || (next_to(wb) && cut(wa, ga, a))
+}
+
 /// Copies `spans`, in order on `a`, with each run of them that
-/// [`replaced_between`] links joined into one span.
+/// [`replaced_between`] or [`clause_cut_between`] links joined into one
+/// span.
 pub(crate) fn join_replaced_spans(
     mut spans: Vec<SpanPair>,
     a: &DocView,
     b: &DocView,
+    max_gap: u32,
 ) -> Vec<SpanPair> {
     spans.sort_by_key(|e| (e.0 .0, e.1 .0));
     let mut out: Vec<SpanPair> = Vec::with_capacity(spans.len());
     for s in spans {
         match out.last_mut() {
-            Some(last) if replaced_between(*last, s, a, b) => {
+            Some(last)
+                if replaced_between(*last, s, a, b)
+                    || clause_cut_between(*last, s, a, b, max_gap) =>
+            {
                 *last = ((last.0 .0, s.0 .1), (last.1 .0, s.1 .1));
             }
             _ => out.push(s),
@@ -449,12 +482,21 @@ pub(crate) fn widen_to_retold_sentence_ends(p: SpanPair, a: &DocView, b: &DocVie
 }
 
 /// Joins two copied candidates (exact chains, or reworded fragments that
-/// are mostly copies) that [`replaced_between`] links: one edited passage
-/// with a sentence rewritten. O(c log c + gap lengths).
-pub(super) fn join_replaced(cs: Vec<Candidate>, a: &DocView, b: &DocView) -> Vec<Candidate> {
+/// are mostly copies) that [`replaced_between`] or [`clause_cut_between`]
+/// links: one edited passage with a sentence rewritten or a clause cut.
+/// O(c log c + gap lengths).
+pub(super) fn join_replaced(
+    cs: Vec<Candidate>,
+    a: &DocView,
+    b: &DocView,
+    max_gap: u32,
+) -> Vec<Candidate> {
     let copy = |x: &Candidate| !x.reworded || x.verbatim(a, b);
     join_consecutive(cs, |last, c| {
-        copy(last) && copy(c) && replaced_between((last.ta, last.tb), (c.ta, c.tb), a, b)
+        let (x, y) = ((last.ta, last.tb), (c.ta, c.tb));
+        copy(last)
+            && copy(c)
+            && (replaced_between(x, y, a, b) || clause_cut_between(x, y, a, b, max_gap))
     })
 }
 
@@ -725,5 +767,120 @@ mod tests {
         assert!(!interleaved(&[((0, 10), (0, 10)), ((0, 10), (30, 40))]));
         // each bridging the other's sentence
         assert!(interleaved(&[((0, 30), (10, 40)), ((10, 40), (0, 30))]));
+    }
+
+    /// Token span of the first `part` of `text` (tokens `t`).
+    fn span_of(t: &Tokens, text: &str, part: &str) -> (u32, u32) {
+        let at = text.find(part).expect("part in text") as u32;
+        let end = at + part.len() as u32;
+        let first = t.starts.partition_point(|&s| s < at) as u32;
+        let last = t.starts.partition_point(|&s| s < end) as u32;
+        (first, last)
+    }
+
+    #[test]
+    fn a_clause_cut_from_a_copied_sentence_joins_its_two_halves_and_a_sentence_does_not() {
+        let max_gap = 40;
+        let head = "The council approved the harbour budget on Monday, ";
+        let clause = "after a long debate about dredging that ran past midnight, ";
+        let tail = "and the mayor signed it the next morning.";
+        let own = "Honestly I never understood why anyone cares about harbours. ";
+        // English and Japanese: a copy with a clause cut from its sentence
+        let cases = [
+            (
+                format!("Intro. {head}{clause}{tail} Later."),
+                format!("{head}{tail}"),
+                head.to_string(),
+                tail.to_string(),
+            ),
+            (
+                "前置き。市議会は月曜日、港の予算案を承認し、しゅんせつをめぐる議論は深夜まで続いたが、市長が翌朝署名した。".into(),
+                "市議会は月曜日、港の予算案を承認し、市長が翌朝署名した。".into(),
+                "市議会は月曜日、港の予算案を承認し、".into(),
+                "市長が翌朝署名した。".into(),
+            ),
+        ];
+        for (src, post, first, second) in &cases {
+            let t = tokens(&[src.as_str(), post.as_str()]);
+            let content = Content::default();
+            let cov: Vec<Vec<bool>> = t.iter().map(|t| vec![false; t.len()]).collect();
+            let va = DocView::new(&t[0], &content, &cov[0], false, None);
+            let vb = DocView::new(&t[1], &content, &cov[1], false, None);
+            let x = (span_of(&t[0], src, first), span_of(&t[1], post, first));
+            let y = (span_of(&t[0], src, second), span_of(&t[1], post, second));
+            assert!(clause_cut_between(x, y, &va, &vb, max_gap), "{post}");
+            // either document may be the one that cut the clause
+            let mirror = |p: SpanPair| (p.1, p.0);
+            assert!(clause_cut_between(mirror(x), mirror(y), &vb, &va, max_gap));
+            // not in the other order
+            assert!(!clause_cut_between(y, x, &va, &vb, max_gap));
+            // and the joins use it: two chains, one span and one candidate
+            let joined = join_replaced_spans(vec![y, x], &va, &vb, max_gap);
+            assert_eq!(joined, vec![((x.0 .0, y.0 .1), (x.1 .0, y.1 .1))]);
+            let chain = |p: SpanPair| Candidate {
+                exact_spans: vec![p],
+                ..Candidate::retold(p.0, p.1)
+            };
+            let mut chains = vec![chain(x), chain(y)];
+            for c in &mut chains {
+                c.reworded = false;
+            }
+            assert_eq!(join_replaced(chains, &va, &vb, max_gap).len(), 1);
+        }
+
+        // what lies between is a whole sentence, a paragraph break, or
+        // too much: the halves stay apart
+        let apart = [
+            // the author's own sentence between two copied ones
+            (
+                "The council approved the budget. The mayor signed it.".to_string(),
+                format!("The council approved the budget. {own}The mayor signed it."),
+                "The council approved the budget.",
+                "The mayor signed it.",
+            ),
+            // a sentence left out (longer than max_gap), not a clause
+            (
+                "The council met. It approved the harbour budget after a long debate. \
+                 The mayor signed it."
+                    .to_string(),
+                "The council met. The mayor signed it.".to_string(),
+                "The council met.",
+                "The mayor signed it.",
+            ),
+            // a paragraph break inside the gap
+            (
+                format!("{head}a long debate on harbour dues\n\nabout dredging at night, {tail}"),
+                format!("{head}{tail}"),
+                head,
+                tail,
+            ),
+            // more than REPLACED_GAP of weight cut from one sentence
+            (
+                format!(
+                    "{head}{}{tail}",
+                    "and then more and more words, ".repeat(20)
+                ),
+                format!("{head}{tail}"),
+                head,
+                tail,
+            ),
+        ];
+        for (src, post, first, second) in &apart {
+            let t = tokens(&[src.as_str(), post.as_str()]);
+            let content = Content::default();
+            let cov: Vec<Vec<bool>> = t.iter().map(|t| vec![false; t.len()]).collect();
+            let va = DocView::new(&t[0], &content, &cov[0], false, None);
+            let vb = DocView::new(&t[1], &content, &cov[1], false, None);
+            let x = (span_of(&t[0], src, first), span_of(&t[1], post, first));
+            let y = (span_of(&t[0], src, second), span_of(&t[1], post, second));
+            // more than max_gap between them on one side, as a chain has
+            let gap = va.weight(x.0 .1, y.0 .0).max(vb.weight(x.1 .1, y.1 .0));
+            assert!(gap > max_gap as u64, "{src}");
+            assert!(
+                !clause_cut_between(x, y, &va, &vb, max_gap),
+                "{src} | {post}"
+            );
+            assert_eq!(join_replaced_spans(vec![x, y], &va, &vb, max_gap).len(), 2);
+        }
     }
 }

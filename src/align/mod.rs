@@ -263,6 +263,20 @@ impl<'a> DocView<'a> {
         ps.get(i).is_some_and(|&p| p <= to)
     }
 
+    /// True when a whole sentence lies in tokens `span`: a sentence start
+    /// in it whose sentence also ends in it. O(log sentences).
+    pub fn whole_sentence_in(&self, span: (u32, u32)) -> bool {
+        let ss = &self.tokens.sentences;
+        let i = ss.partition_point(|&s| s < span.0);
+        match ss.get(i) {
+            Some(&start) if start < span.1 => {
+                let end = ss.get(i + 1).copied().unwrap_or(self.tokens.len() as u32);
+                end <= span.1
+            }
+            _ => false,
+        }
+    }
+
     /// Sentence starts strictly inside tokens `span`.
     pub fn inner_sentences(&self, span: (u32, u32)) -> usize {
         let ss = &self.tokens.sentences;
@@ -324,7 +338,7 @@ pub(crate) fn align(runs: &[Run], a: &DocView, b: &DocView, opts: &Options) -> V
     }
     let mut merged = drop_echoes(merge_candidates(drop_incoherent(cands, a, b)));
     if opts.reworded {
-        merged = candidates::join_replaced(merged, a, b);
+        merged = candidates::join_replaced(merged, a, b, opts.max_gap);
         merged.extend(drop_incoherent(small, a, b));
         merged = candidates::join_adjacent_reworded(merged, a, b, opts.max_gap);
         merged.retain(|c| c.evidence >= min_length);
@@ -387,13 +401,14 @@ fn passages_of(
     // the reworded passage. A mostly exact candidate with chains inside
     // gives only its chains, as the chains were split by commentary and
     // the reworded fragments only confirmed them; chains (or edges) with
-    // a sentence rewritten between them, not commentary, join first, and
+    // a sentence rewritten or a clause cut between them, not commentary,
+    // join first, and
     // its first and last chains widen over a sentence or two retold before
     // or after them (PAN translation 0.913 -> 0.918: the first sentence of
     // a quote translated back and forth is rarely copied).
     let (edges, rest) = if c.reworded {
         let (edges, rest) = split_edges(runs, &c, a, b, opts);
-        join_edges(edges, rest, a, b)
+        join_edges(edges, rest, a, b, opts.max_gap)
     } else {
         (Vec::new(), None)
     };
@@ -423,7 +438,7 @@ fn passages_of(
     let pieces = if !c.reworded {
         copied(vec![(c.ta, c.tb)])
     } else if c.verbatim(a, b) && edges.len() < c.exact_spans.len() {
-        let spans = candidates::join_replaced_spans(c.exact_spans.clone(), a, b);
+        let spans = candidates::join_replaced_spans(c.exact_spans.clone(), a, b, opts.max_gap);
         let mut wide = spans.clone();
         candidates::widen_over_retold_ends(&mut wide, (c.ta, c.tb), a, b);
         spans
@@ -580,18 +595,20 @@ fn split_edges(
 }
 
 /// Copied edges of one candidate (see [`split_edges`]) with a sentence
-/// rewritten between them ([`candidates::replaced_between`]) join, and the
-/// retold rest between them goes with them.
+/// rewritten or a clause cut between them
+/// ([`candidates::replaced_between`], [`candidates::clause_cut_between`])
+/// join, and the retold rest between them goes with them.
 fn join_edges(
     edges: Vec<SpanPair>,
     rest: Option<SpanPair>,
     a: &DocView,
     b: &DocView,
+    max_gap: u32,
 ) -> (Vec<SpanPair>, Option<SpanPair>) {
     if edges.len() < 2 {
         return (edges, rest);
     }
-    let joined = candidates::join_replaced_spans(edges, a, b);
+    let joined = candidates::join_replaced_spans(edges, a, b, max_gap);
     let inside = |r: &SpanPair| {
         joined
             .iter()

@@ -661,6 +661,77 @@ fn a_copy_with_one_sentence_rewritten_is_one_passage() {
     assert!(r.passages.iter().all(|p| p.b.end <= os || oe <= p.b.start));
 }
 
+/// A quote with a long clause cut from one of its sentences, in Japanese
+/// and in English, is one edited passage: the cut clause (longer than
+/// `maxGap`) is an edit in it, shown as text only in the source. Before,
+/// the two halves of the sentence were two passages. The author's own
+/// sentence between two copied ones still keeps them apart.
+#[test]
+fn a_quote_with_a_clause_cut_from_one_sentence_is_one_passage() {
+    let ja_source = [
+        "港湾局は月曜日、北側の防波堤を改修する計画を発表した。",
+        "工事は来年の春に始まり、冬の高潮で崩れた古い石積みを取り壊してから、三年をかけて新しい堤を築く予定だ。",
+        "漁協は工事中も漁船の出入りができるよう求めている。",
+        "費用の大半は国の補助金でまかなわれる。",
+    ];
+    let ja_clause = "冬の高潮で崩れた古い石積みを取り壊してから、";
+    let en_source = [
+        "The harbour authority announced on Monday a plan to rebuild the northern breakwater.",
+        "Work will start next spring and, once the old stone wall that the winter storms broke apart has been taken down, a new one will be built over three years.",
+        "Fishermen have asked that their boats can still come and go during the works.",
+        "Most of the cost will be met by a national grant.",
+    ];
+    let en_clause =
+        "once the old stone wall that the winter storms broke apart has been taken down, ";
+    for (sentences, clause, joiner, own) in [
+        (
+            &ja_source,
+            ja_clause,
+            "",
+            "ちなみに私の祖父も若いころこの港で小さな釣り船を持っていたそうだ。",
+        ),
+        (
+            &en_source,
+            en_clause,
+            " ",
+            "My grandfather kept a small fishing boat in this harbour when he was young.",
+        ),
+    ] {
+        let source = format!("Notice\n\n{}\n\nEnd", sentences.join(joiner));
+        let cut = sentences[1].replacen(clause, "", 1);
+        assert_ne!(cut, sentences[1], "the clause is in the sentence");
+        let copy = [sentences[0], cut.as_str(), sentences[2], sentences[3]].join(joiner);
+        let post = format!("Shared today:\n\n{copy}\n\nThoughts later.");
+        let r = compare(&[&source, &post], &Options::default());
+        check_invariants(&[&source, &post], &r);
+        let p = only_passage(&r, PassageKind::Edited);
+        assert!(holds(p.b, &post, &copy), "{:?}", p.b);
+        // the cut clause is text only in the source, inside the passage
+        let (cs, ce) = find16(&source, clause.trim_end());
+        assert!(p
+            .edits
+            .iter()
+            .any(|o| o.kind == EditKind::OnlyA && o.a.start <= cs + 2 && ce <= o.a.end + 2));
+
+        // the author's own sentence between two copied ones
+        let own_between =
+            [sentences[0], sentences[1], own, sentences[2], sentences[3]].join(joiner);
+        let r = compare(&[&source, &own_between], &Options::default());
+        check_invariants(&[&source, &own_between], &r);
+        assert_eq!(r.passages.len(), 2, "{:#?}", r.passages);
+        // (give or take the two units a copy may share with its ending:
+        // "だ。")
+        let (os, oe) = find16(&own_between, own);
+        assert!(
+            r.passages
+                .iter()
+                .all(|p| p.b.end <= os + 2 || oe <= p.b.start + 2),
+            "{own}: {:?}",
+            r.passages
+        );
+    }
+}
+
 /// A retold sentence followed by two copied ones. When the copy starts
 /// cleanly at its sentence, the post holds a reworded passage and a
 /// verbatim one. When the retold sentence ends with the source's own words

@@ -778,6 +778,23 @@ mod tests {
         (first, last)
     }
 
+    /// `f` called with views of `src` and `post` and the copies of `first`
+    /// and of `second` in them.
+    fn with_copies<R>(
+        (src, post): (&str, &str),
+        (first, second): (&str, &str),
+        f: impl FnOnce(&DocView, &DocView, SpanPair, SpanPair) -> R,
+    ) -> R {
+        let t = tokens(&[src, post]);
+        let content = Content::default();
+        let cov: Vec<Vec<bool>> = t.iter().map(|t| vec![false; t.len()]).collect();
+        let va = DocView::new(&t[0], &content, &cov[0], false, None);
+        let vb = DocView::new(&t[1], &content, &cov[1], false, None);
+        let x = (span_of(&t[0], src, first), span_of(&t[1], post, first));
+        let y = (span_of(&t[0], src, second), span_of(&t[1], post, second));
+        f(&va, &vb, x, y)
+    }
+
     #[test]
     fn a_clause_cut_from_a_copied_sentence_joins_its_two_halves_and_a_sentence_does_not() {
         let max_gap = 40;
@@ -801,31 +818,26 @@ mod tests {
             ),
         ];
         for (src, post, first, second) in &cases {
-            let t = tokens(&[src.as_str(), post.as_str()]);
-            let content = Content::default();
-            let cov: Vec<Vec<bool>> = t.iter().map(|t| vec![false; t.len()]).collect();
-            let va = DocView::new(&t[0], &content, &cov[0], false, None);
-            let vb = DocView::new(&t[1], &content, &cov[1], false, None);
-            let x = (span_of(&t[0], src, first), span_of(&t[1], post, first));
-            let y = (span_of(&t[0], src, second), span_of(&t[1], post, second));
-            assert!(clause_cut_between(x, y, &va, &vb, max_gap), "{post}");
-            // either document may be the one that cut the clause
-            let mirror = |p: SpanPair| (p.1, p.0);
-            assert!(clause_cut_between(mirror(x), mirror(y), &vb, &va, max_gap));
-            // not in the other order
-            assert!(!clause_cut_between(y, x, &va, &vb, max_gap));
-            // and the joins use it: two chains, one span and one candidate
-            let joined = join_replaced_spans(vec![y, x], &va, &vb, max_gap);
-            assert_eq!(joined, vec![((x.0 .0, y.0 .1), (x.1 .0, y.1 .1))]);
-            let chain = |p: SpanPair| Candidate {
-                exact_spans: vec![p],
-                ..Candidate::retold(p.0, p.1)
-            };
-            let mut chains = vec![chain(x), chain(y)];
-            for c in &mut chains {
-                c.reworded = false;
-            }
-            assert_eq!(join_replaced(chains, &va, &vb, max_gap).len(), 1);
+            with_copies((src, post), (first, second), |va, vb, x, y| {
+                assert!(clause_cut_between(x, y, va, vb, max_gap), "{post}");
+                // either document may be the one that cut the clause
+                let mirror = |p: SpanPair| (p.1, p.0);
+                assert!(clause_cut_between(mirror(x), mirror(y), vb, va, max_gap));
+                // not in the other order
+                assert!(!clause_cut_between(y, x, va, vb, max_gap));
+                // and the joins use it: two chains, one span and one candidate
+                let joined = join_replaced_spans(vec![y, x], va, vb, max_gap);
+                assert_eq!(joined, vec![((x.0 .0, y.0 .1), (x.1 .0, y.1 .1))]);
+                let chain = |p: SpanPair| Candidate {
+                    exact_spans: vec![p],
+                    ..Candidate::retold(p.0, p.1)
+                };
+                let mut chains = vec![chain(x), chain(y)];
+                for c in &mut chains {
+                    c.reworded = false;
+                }
+                assert_eq!(join_replaced(chains, va, vb, max_gap).len(), 1);
+            });
         }
 
         // what lies between is a whole sentence, a paragraph break, or
@@ -866,21 +878,13 @@ mod tests {
             ),
         ];
         for (src, post, first, second) in &apart {
-            let t = tokens(&[src.as_str(), post.as_str()]);
-            let content = Content::default();
-            let cov: Vec<Vec<bool>> = t.iter().map(|t| vec![false; t.len()]).collect();
-            let va = DocView::new(&t[0], &content, &cov[0], false, None);
-            let vb = DocView::new(&t[1], &content, &cov[1], false, None);
-            let x = (span_of(&t[0], src, first), span_of(&t[1], post, first));
-            let y = (span_of(&t[0], src, second), span_of(&t[1], post, second));
-            // more than max_gap between them on one side, as a chain has
-            let gap = va.weight(x.0 .1, y.0 .0).max(vb.weight(x.1 .1, y.1 .0));
-            assert!(gap > max_gap as u64, "{src}");
-            assert!(
-                !clause_cut_between(x, y, &va, &vb, max_gap),
-                "{src} | {post}"
-            );
-            assert_eq!(join_replaced_spans(vec![x, y], &va, &vb, max_gap).len(), 2);
+            with_copies((src, post), (first, second), |va, vb, x, y| {
+                // more than max_gap between them on one side, as a chain has
+                let gap = va.weight(x.0 .1, y.0 .0).max(vb.weight(x.1 .1, y.1 .0));
+                assert!(gap > max_gap as u64, "{src}");
+                assert!(!clause_cut_between(x, y, va, vb, max_gap), "{src} | {post}");
+                assert_eq!(join_replaced_spans(vec![x, y], va, vb, max_gap).len(), 2);
+            });
         }
     }
 }

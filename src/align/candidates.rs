@@ -350,6 +350,13 @@ fn join_consecutive(
 /// sub-corpus: 200 gave 0.890, 300 0.898, 400 0.899, 600 0.901.
 pub(crate) const REPLACED_GAP: u64 = 400;
 
+/// The gaps between span pairs `x` and `y` on each side, when `y` follows
+/// `x` (or touches it) on both.
+fn gaps_in_order(x: SpanPair, y: SpanPair) -> Option<((u32, u32), (u32, u32))> {
+    let (ga, gb) = ((x.0 .1, y.0 .0), (x.1 .1, y.1 .0));
+    (ga.0 <= ga.1 && gb.0 <= gb.1).then_some((ga, gb))
+}
+
 /// True when copies `x` and `y` follow each other on both sides and what
 /// lies between them is a sentence or two rewritten (or translated
 /// otherwise): at most [`REPLACED_GAP`] of weight on each side, and the two gaps retell
@@ -360,10 +367,9 @@ pub(crate) const REPLACED_GAP: u64 = 400;
 /// or function words), which shows nothing was retold. O(gap lengths).
 pub(crate) fn replaced_between(x: SpanPair, y: SpanPair, a: &DocView, b: &DocView) -> bool {
     use crate::reworded::{fragments, units};
-    let (ga, gb) = ((x.0 .1, y.0 .0), (x.1 .1, y.1 .0));
-    if ga.0 > ga.1 || gb.0 > gb.1 {
+    let Some((ga, gb)) = gaps_in_order(x, y) else {
         return false;
-    }
+    };
     if a.weight(ga.0, ga.1) > REPLACED_GAP || b.weight(gb.0, gb.1) > REPLACED_GAP {
         return false;
     }
@@ -387,10 +393,9 @@ pub(crate) fn clause_cut_between(
     b: &DocView,
     max_gap: u32,
 ) -> bool {
-    let (ga, gb) = ((x.0 .1, y.0 .0), (x.1 .1, y.1 .0));
-    if ga.0 > ga.1 || gb.0 > gb.1 {
+    let Some((ga, gb)) = gaps_in_order(x, y) else {
         return false;
-    }
+    };
     let (wa, wb) = (a.weight(ga.0, ga.1), b.weight(gb.0, gb.1));
     let cut = |w: u64, gap: (u32, u32), d: &DocView| {
         w <= REPLACED_GAP && !d.whole_sentence_in(gap) && !d.paragraph_between(gap.0, gap.1)

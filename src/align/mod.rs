@@ -267,14 +267,9 @@ impl<'a> DocView<'a> {
     /// in it whose sentence also ends in it. O(log sentences).
     pub fn whole_sentence_in(&self, span: (u32, u32)) -> bool {
         let ss = &self.tokens.sentences;
-        let i = ss.partition_point(|&s| s < span.0);
-        match ss.get(i) {
-            Some(&start) if start < span.1 => {
-                let end = ss.get(i + 1).copied().unwrap_or(self.tokens.len() as u32);
-                end <= span.1
-            }
-            _ => false,
-        }
+        // the first sentence starting in the span, and where it ends
+        ss.get(ss.partition_point(|&s| s < span.0))
+            .is_some_and(|&start| start < span.1 && self.sentence_end(start + 1) <= span.1)
     }
 
     /// Sentence starts strictly inside tokens `span`.
